@@ -1,0 +1,278 @@
+"""From a ``Source`` to a ``CleanArticle``: the article body, with the page's furniture set aside.
+
+HTML goes through trafilatura for the main text and the page's metadata; both kinds of input
+then pass the same plain-text steps, each a small function with one job: paragraphs, title,
+byline, published date, dateline, boilerplate, publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import trafilatura
+
+from nutgraf.calendar import parse_calendar_date
+from nutgraf.errors import InputError
+from nutgraf.records import CleanArticle, Source
+
+# Paragraphs longer than this are prose, whatever words they contain.
+MAX_BOILERPLATE_WORDS = 40
+MAX_TITLE_WORDS = 20
+HEADER_PARAGRAPHS = 4
+
+WIRE_AGENCIES = {
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "upi": "UPI",
+    "united press international": "UPI",
+    "bloomberg": "Bloomberg",
+    "dpa": "dpa",
+    "xinhua": "Xinhua",
+    "kyodo": "Kyodo",
+    "cnn": "CNN",
+    "pa": "PA",
+}
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATELINE = re.compile(
+    rf"""^(?P<lead>
+        (?:(?P<place>
+            (?P<upper>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){{0,3}})
+            |(?P<titled>[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,2}})
+          )
+          (?P<region>,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}})?
+          (?:,\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
+        )?
+        \s*(?:\((?P<agency>[A-Za-z][\w&.\- ]{{0,40}})\))?
+        \s*(?:--|—|–|-|\|)\s*
+    )(?=\S)""",
+    re.VERBOSE,
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by)\s+(?P<name>[A-Z][\w.'’\-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’\-]*){0,7})"
+    r"(?:\s*(?:,|\||-|—)\s*(?P<affiliation>.{0,60}))?$",
+    re.IGNORECASE,
+)
+_PUBLISHED_PREFIX = re.compile(
+    r"^(?:published|posted|updated|last updated|first published|date)\s*(?:on|at)?\s*:?\s*",
+    re.IGNORECASE,
+)
+
+# Lines that are about the page, not the story: calls to action, sharing, legal notices.
+_BOILERPLATE = [
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\bclick here\b",
+        r"^connect with\b",
+        r"\bsign up\b.*\b(?:newsletter|alerts?|updates|emails?)\b",
+        r"\b(?:subscribe|subscription)\b.*\b(?:newsletter|today|now|here|digital|access)\b",
+        r"^(?:copyright|©|\(c\))|\ball rights reserved\b",
+        r"\bmay not be (?:published|reproduced), broadcast\b",
+        r"^(?:related|read more|see also|more from|also read|recommended|read next|"
+        r"most read|trending|watch|listen|explore more|more stories)\b\s*:?",
+        r"^(?:share|tweet|email|print|save)(?:\s+(?:this|the)\s+(?:article|story|page))?\s*[:.!]?$",
+        r"\bshare (?:this|on|via)\b",
+        r"^follow\s+(?:us|@|\w+\s+on)\b",
+        r"\b(?:for corrections|letter to the editor|ai policy|privacy policy|cookie policy|"
+        r"terms of (?:use|service))\b",
+        r"^(?:advertisement|sponsored content|story continues below|continue reading)\b",
+        r"^(?:additional )?(?:reporting|editing|writing) by\b",
+        r"^(?:tags|topics|filed under|posted in)\s*:",
+        r"^(?:leave a comment|comments?|view comments|show comments)\b",
+        r"^(?:image|photo|picture|video)(?:\s+caption)?\s*:",
+        r"^(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|x)"
+        r"(?:\s*[|/,·]\s*\w+)*$",
+    )
+]
+_PUBLISHER = [
+    re.compile(pattern)
+    for pattern in (
+        r"[Cc]onnect with (?:the )?(?P<name>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,5}?)\s+"
+        r"(?:[Nn]ewsroom|[Tt]eam|[Ss]taff|on\b)",
+        r"(?:[Cc]opyright|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?:[Tt]he\s+)?"
+        r"(?P<name>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,5})",
+        r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:’|')s\s+"
+        r"(?:AI|[Pp]rivacy|[Ee]ditorial|[Cc]omment|[Ee]thics)\s+[Pp]olic",
+    )
+]
+_QUOTE_START = re.compile(r"^[\"“”«„]")
+_SENTENCE_END = re.compile(r"[.!?\"“”’')\]:]$")
+
+
+@dataclass(frozen=True)
+class PageMetadata:
+    """What the page itself says about the article (from HTML ``<meta>`` and markup)."""
+
+    title: str | None = None
+    byline: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+def clean(source: Source, published: str | None = None) -> CleanArticle:
+    """The clean article of a source; ``published`` (YYYY-MM-DD) wins over what the text says."""
+    if source.is_html:
+        text, page = main_text_of_html(source.text)
+    else:
+        text, page = source.text, PageMetadata()
+    return clean_text(text, page, published)
+
+
+def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
+    """The main text of a page and its metadata, through trafilatura (comments left out)."""
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, with_metadata=True, include_tables=False
+    )
+    text = getattr(document, "text", None) if document is not None else None
+    if not text or not text.strip():
+        raise InputError("no article text found in the HTML page")
+    assert document is not None
+    publisher = document.sitename or None
+    if publisher and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher):
+        publisher = None  # a bare host name is no publisher's name
+    page = PageMetadata(
+        title=document.title or None,
+        byline=document.author or None,
+        publisher=publisher,
+        published=document.date or None,
+    )
+    return text, page
+
+
+def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArticle:
+    """Apply the plain-text steps, in reading order, to the article's text."""
+    paragraphs = split_paragraphs(text)
+    title = page.title
+    if title is None and (title := find_title(paragraphs)) is not None:
+        paragraphs = paragraphs[1:]
+    byline, paragraphs = take_byline(paragraphs)
+    header_date, paragraphs = take_published_line(paragraphs)
+    body_paragraphs, boilerplate = split_boilerplate(paragraphs)
+    if not any(re.search(r"[^\W\d_]", p) for p in body_paragraphs):
+        raise InputError("no article text left once site boilerplate is set aside")
+    dateline, agency, first = take_dateline(body_paragraphs[0])
+    body_paragraphs[0] = first
+    publisher = page.publisher or find_publisher(boilerplate)
+    if publisher and agency is None and publisher.lower() in WIRE_AGENCIES:
+        agency, publisher = WIRE_AGENCIES[publisher.lower()], None
+    return CleanArticle(
+        body="\n\n".join(body_paragraphs),
+        boilerplate=boilerplate,
+        title=title,
+        dateline=dateline,
+        agency=agency,
+        byline=page.byline or byline,
+        publisher=publisher,
+        published=published or page.published or header_date,
+    )
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Non-empty paragraphs with inner white space folded.
+
+    A line is a paragraph, unless the text is hard-wrapped (most lines stop mid-sentence),
+    in which case blank lines separate paragraphs.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [line.strip() for line in text.split("\n")]
+    filled = [line for line in lines if line]
+    mid_sentence = sum(1 for line in filled if not _SENTENCE_END.search(line))
+    hard_wrapped = len(filled) >= 4 and mid_sentence > 0.6 * len(filled)
+    if hard_wrapped:
+        blocks = re.split(r"\n\s*\n", text)
+    else:
+        blocks = filled
+    paragraphs = (re.sub(r"\s+", " ", block).strip() for block in blocks)
+    return [p for p in paragraphs if p]
+
+
+def find_title(paragraphs: list[str]) -> str | None:
+    """A first line that reads as a headline: short, no closing punctuation, text after it."""
+    if len(paragraphs) < 3:
+        return None
+    first = paragraphs[0]
+    if _DATELINE.match(first) or _BYLINE.match(first) or _QUOTE_START.match(first):
+        return None
+    if len(first.split()) > MAX_TITLE_WORDS or re.search(r"[.,;:]$", first):
+        return None
+    return first
+
+
+def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The "By ..." line among the first paragraphs, and the paragraphs without it."""
+    for index, paragraph in enumerate(paragraphs[:HEADER_PARAGRAPHS]):
+        match = _BYLINE.match(paragraph)
+        if match and len(paragraph.split()) <= 16:
+            name = re.sub(r"[\s,]+$", "", match.group("name"))
+            return name, paragraphs[:index] + paragraphs[index + 1 :]
+    return None, paragraphs
+
+
+def take_published_line(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """A header line that is only a date ("Published: June 20, 2006"), as YYYY-MM-DD."""
+    for index, paragraph in enumerate(paragraphs[:HEADER_PARAGRAPHS]):
+        if len(paragraph.split()) > 12 or not re.search(r"\d", paragraph):
+            continue
+        value = parse_calendar_date(_PUBLISHED_PREFIX.sub("", paragraph))
+        if value is not None:
+            return value, paragraphs[:index] + paragraphs[index + 1 :]
+    return None, paragraphs
+
+
+def take_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
+    """Split ``TOKYO --``, ``WASHINGTON (AP) —``, ``LONDON, June 20 (Reuters) -`` off a lead.
+
+    Returns the place, the wire agency and the paragraph without them. A title-case place
+    counts only with an agency beside it, so that an ordinary sentence is never cut.
+    """
+    match = _DATELINE.match(paragraph)
+    if match is None or len(paragraph) - match.end() < 20:
+        return None, None, paragraph
+    agency = match.group("agency")
+    if match.group("titled") and not agency:
+        return None, None, paragraph
+    if not match.group("place") and not agency:
+        return None, None, paragraph
+    place = None
+    if match.group("place"):
+        place = (match.group("upper") or match.group("titled")) + (match.group("region") or "")
+    if agency:
+        agency = WIRE_AGENCIES.get(agency.strip().lower(), agency.strip())
+    return place, agency, paragraph[match.end() :]
+
+
+def is_boilerplate(paragraph: str) -> bool:
+    """A short paragraph that speaks to the reader about the page, not about the news."""
+    if _QUOTE_START.match(paragraph) or len(paragraph.split()) > MAX_BOILERPLATE_WORDS:
+        return False
+    return any(pattern.search(paragraph) for pattern in _BOILERPLATE)
+
+
+def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """The story's paragraphs, and the boilerplate ones set aside (in reading order)."""
+    body: list[str] = []
+    boilerplate: list[str] = []
+    for paragraph in paragraphs:
+        (boilerplate if is_boilerplate(paragraph) else body).append(paragraph)
+    return body, boilerplate
+
+
+def find_publisher(boilerplate: list[str]) -> str | None:
+    """The site's name as its own footer gives it ("Connect with the X Newsroom", "© 2024 X")."""
+    for paragraph in boilerplate:
+        for pattern in _PUBLISHER:
+            match = pattern.search(paragraph)
+            if match:
+                name = re.sub(r"[\s.,;:’']+$", "", match.group("name"))
+                name = re.sub(r"\s+(?:All|Inc|LLC|Ltd)\b.*$", "", name)
+                if name and name.lower() not in {"the", "us", "our"}:
+                    return name
+    return None
+

@@ -1,0 +1,150 @@
+"""Amounts: a number, written in digits or words, and what it counts.
+
+"600 Japanese troops" -> 600, "Japanese troops"; "Seven Japanese" -> 7; "$1.5 million" ->
+1500000 USD; "5 percent" -> 5 %. spaCy finds the numbers; the dependency parse says what
+they count; text2num reads numbers written in words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+from text_to_num import text2num
+
+from nutgraf.records import Amount
+
+NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+SCALES = {
+    "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
+    "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
+    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
+}  # fmt: skip
+CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW"}
+CURRENCY_WORDS = {
+    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
+    "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
+    "rupee": "INR", "rupees": "INR", "won": "KRW", "francs": "CHF", "roubles": "RUB",
+    "rubles": "RUB", "pesos": "MXN", "usd": "USD", "eur": "EUR", "gbp": "GBP",
+}  # fmt: skip
+WORD_NUMBERS = {"a dozen": 12, "dozen": 12, "a couple": 2, "half": 0.5, "a half": 0.5}
+_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?", re.I)
+_WORDS = re.compile(
+    r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion)[\s-]*(?:and\s+)?)+",
+    re.I,
+)
+
+
+def extract(doc: Doc) -> list[Amount]:
+    """Every amount in the article, in reading order."""
+    amounts = [a for span in numeric_spans(doc) if (a := amount_of(span)) is not None]
+    amounts += none_amounts(doc)
+    return sorted(amounts, key=lambda a: a.start)
+
+
+def numeric_spans(doc: Doc) -> list[Span]:
+    """spaCy's number entities, and number words it left untagged."""
+    spans = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
+    tagged = {i for e in doc.ents for i in range(e.start, e.end)}
+    for token in doc:
+        if token.i not in tagged and token.pos_ == "NUM" and token.like_num and not token.ent_type_:
+            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    return spans
+
+
+def amount_of(span: Span) -> Amount | None:
+    """The amount a number span states, with its unit and what it counts."""
+    value = parse_number(span.text)
+    if value is None:
+        return None
+    unit = unit_of(span)
+    counted = None if span.label_ == "MONEY" else counted_by(span)
+    if unit is None and counted is None and span.label_ == "CARDINAL" and _looks_like_year(span):
+        return None
+    return Amount(value, span.text, span.start_char, span.end_char, counted, unit)
+
+
+def parse_number(text: str) -> int | float | None:
+    """The number in a phrase: digits with a scale word ("1.5 million"), or number words."""
+    lowered = text.lower()
+    match = _DIGITS.search(lowered)
+    if match:
+        number = float(match.group(1).replace(",", ""))
+        if match.group(2):
+            number *= SCALES[match.group(2).lower()]
+        return int(number) if number.is_integer() else number
+    for phrase, value in WORD_NUMBERS.items():
+        if re.search(rf"\b{phrase}\b", lowered):
+            return value
+    words = _WORDS.search(lowered)
+    if words is None:
+        return None
+    try:
+        return int(text2num(re.sub(r"\s+and\s*$", "", words.group(0).strip(" -")), "en"))
+    except ValueError:
+        return None
+
+
+def unit_of(span: Span) -> str | None:
+    """ "%" for percentages, a currency code for money, the measure for quantities."""
+    text = span.text.lower()
+    if span.label_ == "PERCENT" or "%" in text or re.search(r"\bper ?cent\b", text):
+        return "%"
+    for symbol, code in CURRENCY_SYMBOLS.items():
+        if symbol in span.text:
+            return code
+    words = set(re.findall(r"[a-z]+", text))
+    for word, code in CURRENCY_WORDS.items():
+        if word in words:
+            return code
+    if span.label_ == "QUANTITY":
+        tail = [t.text for t in span if not t.like_num and t.lower_ not in SCALES]
+        return " ".join(tail) or None
+    return None
+
+
+def counted_by(span: Span) -> str | None:
+    """What a number counts: the noun it modifies ("600 Japanese troops" -> "Japanese
+    troops"), or the "of" phrase of a number that heads its own phrase ("two of them")."""
+    root = span.root
+    if root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end:
+        head = root.head
+        return span.doc[span.end : head.i + 1].text or None
+    if root.dep_ in {"nummod", "quantmod"} and root.head.i < span.start:
+        return None
+    of_phrase = _of_object(root)
+    if of_phrase is not None:
+        return of_phrase
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.head.i != span.end - 1:
+        return following.text
+    return None
+
+
+def _of_object(root: Token) -> str | None:
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0].text
+    return None
+
+
+def _looks_like_year(span: Span) -> bool:
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", span.text))
+
+
+def none_amounts(doc: Doc) -> list[Amount]:
+    """ "There were no casualties": zero of a plural noun, in an existential sentence."""
+    amounts = []
+    for token in doc:
+        if token.lower_ != "no" or token.dep_ != "det":
+            continue
+        noun = token.head
+        existential = any(c.dep_ == "expl" for c in noun.head.children)
+        if noun.tag_ in {"NNS", "NNPS"} and existential and noun.i == token.i + 1:
+            span = doc[token.i : noun.i + 1]
+            amounts.append(Amount(0, span.text, span.start_char, span.end_char, noun.text))
+    return amounts

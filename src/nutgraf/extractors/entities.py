@@ -1,0 +1,330 @@
+"""People, organisations and places: spaCy's entities, made right for news.
+
+spaCy tags spans; news needs one canonical entity per real-world thing. This module
+- trims spans (leading "the", titles and honorifics inside a PERSON span),
+- drops title words taken for organisations ("Defense" in "Defense chief Fukushiro Nukaga"),
+- links short names to the full name they stand for ("Koizumi" -> "Junichiro Koizumi"),
+  and finds the mentions of a known person the tagger missed or mistyped,
+- merges aliases of one place or organisation ("U.S." / "the United States", "UN" /
+  "United Nations"),
+- reads each person's titles from the words around the name ("Prime Minister ...",
+  "The Iraqi ambassador to Japan, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pycountry
+from spacy.tokens import Doc, Span, Token
+
+from nutgraf.records import Entity, EntityType, Mention
+
+KEPT_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"}
+)
+# Forms of address that are not roles: dropped from names, never reported as titles.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "messrs", "sir", "dame"})
+# Capitalised words that begin a title when they stand before a name ("President Bush").
+TITLE_WORDS = frozenset(
+    """president vice prime minister secretary chancellor premier senator sen rep
+    representative congressman congresswoman gov governor mayor king queen prince princess
+    pope judge justice chief director chairman chairwoman chair professor prof dr rev
+    reverend father sheikh ayatollah imam rabbi bishop archbishop cardinal speaker leader
+    ambassador commissioner general gen col colonel lt lieutenant sgt sergeant capt captain
+    adm admiral maj major cpl corporal officer deputy emir sultan crown lord lady coach
+    attorney inspector superintendent councillor councilman councilwoman alderman
+    president-elect ceo chancellor-elect minister-president detective constable""".split()
+)
+# Department words spaCy often tags ORG inside a title ("Defense chief", "Foreign Minister").
+DEPARTMENT_WORDS = frozenset(
+    """defense defence foreign finance interior justice health education trade treasury
+    commerce energy labor labour agriculture transport transportation home state economy
+    environment culture housing security immigration communications industry""".split()
+)
+# Informal country names pycountry does not know.
+COUNTRY_ALIASES = {
+    "britain": "GB", "great britain": "GB", "uk": "GB", "united kingdom": "GB",
+    "england": "GB-ENG", "america": "US", "usa": "US", "russia": "RU", "holland": "NL",
+    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "laos": "LA",
+    "vietnam": "VN", "taiwan": "TW", "the netherlands": "NL", "czech republic": "CZ",
+    "ivory coast": "CI", "burma": "MM", "congo": "CG", "palestine": "PS", "vatican": "VA",
+}  # fmt: skip
+_TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "punct", "npadvmod"})
+_ACRONYM_STOP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
+
+
+@dataclass
+class _Cluster:
+    """Mentions believed to name one thing, gathered before an id is given."""
+
+    type: str
+    forms: list[Span] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def first(self) -> int:
+        return min(span.start_char for span in self.forms)
+
+
+def extract(doc: Doc) -> list[Entity]:
+    """The article's canonical entities, ordered by first mention, ids ``e1``, ``e2``, ..."""
+    spans = [trimmed for span in doc.ents if (trimmed := trim(span)) is not None]
+    spans = [span for span in spans if not is_title_word(span)]
+    people = cluster_people(doc, spans)
+    taken = {i for cluster in people for span in cluster.forms for i in range(span.start, span.end)}
+    others = cluster_others([s for s in spans if s.label_ != "PERSON" and s.start not in taken])
+    clusters = sorted(people + others, key=lambda c: c.first)
+    return [to_entity(f"e{n}", cluster) for n, cluster in enumerate(clusters, start=1)]
+
+
+def trim(span: Span) -> Span | None:
+    """The span without a leading article, trailing possessive or, for people, titles."""
+    if span.label_ not in KEPT_LABELS:
+        return None
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and _is_title_token(doc[start]):
+            start += 1
+    if start >= end or not any(c.isalpha() for c in doc[start:end].text):
+        return None
+    return Span(doc, start, end, label=span.label_)
+
+
+def _is_title_token(token: Token) -> bool:
+    word = token.lower_.rstrip(".")
+    return word in TITLE_WORDS or word in HONORIFICS
+
+
+def is_title_word(span: Span) -> bool:
+    """A department word tagged as an organisation, standing in a title before a name."""
+    if span.label_ != "ORG" or len(span) != 1 or span[0].lower_ not in DEPARTMENT_WORDS:
+        return False
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and (nxt.lower_.rstrip(".") in TITLE_WORDS or nxt.pos_ == "NOUN")
+
+
+# People -------------------------------------------------------------------------------------
+
+
+def name_tokens(span: Span) -> list[str]:
+    """The words of a person's name (``trim`` has already taken titles off its start)."""
+    return [t.text for t in span if not t.is_punct]
+
+
+def cluster_people(doc: Doc, spans: list[Span]) -> list[_Cluster]:
+    """One cluster per person: full names first, then short names linked to the latest match."""
+    person_spans = [s for s in spans if s.label_ == "PERSON"]
+    clusters: dict[str, _Cluster] = {}
+    by_surname: dict[str, list[tuple[int, str]]] = {}
+    for span in sorted(person_spans, key=lambda s: (-len(name_tokens(s)), s.start)):
+        words = name_tokens(span)
+        if len(words) < 2:
+            continue
+        key = " ".join(words).lower()
+        match = next((k for k in clusters if _same_full_name(k.split(), key.split())), key)
+        clusters.setdefault(match, _Cluster("PERSON")).forms.append(span)
+        for part in {words[0].lower(), words[-1].lower()}:
+            by_surname.setdefault(part, []).append((span.start, match))
+    short_forms = _short_person_forms(doc, spans, person_spans, clusters, by_surname)
+    for span in short_forms:
+        word = " ".join(name_tokens(span)).lower()
+        candidates = sorted(by_surname.get(word, []))
+        before = [key for start, key in candidates if start < span.start]
+        key = before[-1] if before else (candidates[0][1] if candidates else word)
+        clusters.setdefault(key, _Cluster("PERSON")).forms.append(span)
+    for cluster in clusters.values():
+        cluster.titles = [title for span in cluster.forms for title in titles_of(span)]
+    return list(clusters.values())
+
+
+def _same_full_name(a: list[str], b: list[str]) -> bool:
+    """ "George W. Bush" and "George Bush": same first and last name."""
+    return a == b or (a[0] == b[0] and a[-1] == b[-1])
+
+
+def _short_person_forms(
+    doc: Doc,
+    spans: list[Span],
+    person_spans: list[Span],
+    clusters: dict[str, _Cluster],
+    by_surname: dict[str, list[tuple[int, str]]],
+) -> list[Span]:
+    """One-word person mentions: tagged ones, mistyped ones, and ones the tagger missed."""
+    short = [s for s in person_spans if len(name_tokens(s)) < 2]
+    known = set(by_surname) | {" ".join(name_tokens(s)).lower() for s in short}
+    retyped = [
+        Span(doc, s.start, s.end, label="PERSON")
+        for s in spans
+        if s.label_ != "PERSON" and " ".join(name_tokens(s)).lower() in known
+    ]
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    missed = [
+        Span(doc, t.i, t.i + 1, label="PERSON")
+        for t in doc
+        if t.i not in covered and t.lower_ in known and t.is_title and t.pos_ == "PROPN"
+    ]
+    full_forms = {id(s) for c in clusters.values() for s in c.forms}
+    return [s for s in short + retyped + missed if id(s) not in full_forms]
+
+
+def titles_of(span: Span) -> list[str]:
+    """Titles and roles the words around one mention give the person."""
+    found = [title_before(span), title_in_apposition(span)]
+    return [t for t in found if t]
+
+
+def title_before(span: Span) -> str | None:
+    """ "Prime Minister Junichiro Koizumi", "Defense chief Fukushiro Nukaga": the words before."""
+    doc = span.doc
+    root = span.root
+    start = span.start
+    while start > 0:
+        token = doc[start - 1]
+        if token.lower_ in {"the", "a", "an"} or token.tag_ == "POS" or token.ent_type_ == "PERSON":
+            break
+        if token.dep_ not in _TITLE_DEPS or not _inside(token, root, span):
+            break
+        if token.is_punct and token.text not in {"-", "."}:
+            break
+        start -= 1
+    while start < span.start and (doc[start].is_punct or doc[start].pos_ == "ADP"):
+        start += 1
+    zone = doc[start : span.start]
+    words = [t for t in zone if t.lower_.rstrip(".") not in HONORIFICS]
+    if not words or not any(t.pos_ in {"NOUN", "PROPN"} for t in words) or len(zone) > 7:
+        return None
+    if not any(_is_title_token(t) or t.pos_ == "NOUN" for t in words):
+        return None
+    return _text(words)
+
+
+def _inside(token: Token, root: Token, span: Span) -> bool:
+    """Whether ``token`` hangs (directly or through other modifiers) on the name's root."""
+    head = token
+    for _ in range(6):
+        head = head.head
+        if head == root or span.start <= head.i < span.end:
+            return True
+        if head.i > span.end or head == head.head:
+            return False
+    return False
+
+
+def title_in_apposition(span: Span) -> str | None:
+    """ "The Iraqi ambassador to Japan, Ghanim Alwan al-Jumaily" and "X, the ambassador, ..."."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
+        head = root.head
+        tokens = [t for t in head.subtree if t.i < span.start]
+    else:
+        appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+        if not appos or appos[0].i < span.end:
+            return None
+        head = appos[0]
+        tokens = [t for t in head.subtree if not (t.dep_ in {"relcl", "acl"} and t.head == head)]
+        tokens = _cut_at_clause(tokens, head)
+    tokens = [t for t in tokens if not (t.is_punct and t.text != "-")]
+    while tokens and tokens[0].pos_ == "DET":
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 8 or head.ent_type_:
+        return None
+    return _text(tokens)
+
+
+def _cut_at_clause(tokens: list[Token], head: Token) -> list[Token]:
+    """Stop an apposition at the first comma after its head (a clause follows it)."""
+    kept: list[Token] = []
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.i > head.i and token.text == ",":
+            break
+        kept.append(token)
+    return kept
+
+
+def _text(tokens: Iterable[Token]) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    doc = tokens[0].doc
+    return doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+# Organisations and places -------------------------------------------------------------------
+
+
+def alias_key(span: Span) -> str:
+    """What two names of one place or organisation share: a country code, or folded text."""
+    text = re.sub(r"\s+", " ", span.text.replace(".", "")).strip()
+    folded = text.lower()
+    if span.label_ in {"GPE", "LOC", "NORP", "ORG"}:
+        code = COUNTRY_ALIASES.get(folded) or _country_code(text)
+        if code and span.label_ != "NORP":
+            return f"country:{code}"
+    return folded
+
+
+def _country_code(text: str) -> str | None:
+    try:
+        return str(pycountry.countries.lookup(text).alpha_2)
+    except LookupError:
+        return None
+
+
+def cluster_others(spans: list[Span]) -> list[_Cluster]:
+    """One cluster per place or organisation: same alias key, then acronyms onto long names."""
+    clusters: dict[str, _Cluster] = {}
+    for span in spans:
+        key = alias_key(span)
+        clusters.setdefault(key, _Cluster(span.label_)).forms.append(span)
+    for key, cluster in list(clusters.items()):
+        long_name = _expansion(key, clusters)
+        if long_name is not None:
+            clusters[long_name].forms.extend(cluster.forms)
+            del clusters[key]
+    for cluster in clusters.values():
+        labels = Counter(span.label_ for span in cluster.forms)
+        cluster.type = labels.most_common(1)[0][0]
+    return list(clusters.values())
+
+
+def _expansion(key: str, clusters: dict[str, _Cluster]) -> str | None:
+    """The key of the long name an acronym stands for ("un" -> "united nations"), if any."""
+    if not re.fullmatch(r"[a-z]{2,6}", key):
+        return None
+    if not all(span.text.replace(".", "").isupper() for span in clusters[key].forms):
+        return None
+    for other in clusters:
+        words = [w for w in other.split() if w not in _ACRONYM_STOP]
+        if other != key and len(words) >= 2 and "".join(w[0] for w in words) == key:
+            return other
+    return None
+
+
+# Output -------------------------------------------------------------------------------------
+
+
+def to_entity(entity_id: str, cluster: _Cluster) -> Entity:
+    """The entity record: the longest name as canonical, titles by frequency, mentions in order."""
+    forms = sorted(cluster.forms, key=lambda s: s.start_char)
+    if cluster.type == "PERSON":
+        name = max(forms, key=lambda s: (len(name_tokens(s)), -s.start)).text
+    else:
+        name = max(forms, key=lambda s: (len(s.text), -s.start)).text
+    seen: set[tuple[int, int]] = set()
+    mentions = []
+    for span in forms:
+        if (span.start_char, span.end_char) not in seen:
+            seen.add((span.start_char, span.end_char))
+            mentions.append(Mention(span.start_char, span.end_char, span.text))
+    counts = Counter(cluster.titles)
+    titles = sorted(counts, key=lambda t: (-counts[t], cluster.titles.index(t)))
+    entity_type: EntityType = cluster.type  # type: ignore[assignment]
+    return Entity(id=entity_id, name=name, type=entity_type, titles=titles, mentions=mentions)

@@ -1,0 +1,47 @@
+"""Keywords: the entities and nouns an article is most about.
+
+Named entities count by mentions (names carry the news), common nouns by frequency with a
+lift for the lead paragraph; stop words, possessives and one-letter debris never qualify.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc
+
+from nutgraf.records import Entity
+
+MAX_KEYWORDS = 10
+ENTITY_WEIGHT = 1.5
+LEAD_WEIGHT = 2.0
+KEYWORD_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
+
+
+def extract(doc: Doc, entities: list[Entity]) -> list[str]:
+    """Up to ten keywords, most important first."""
+    return [word for word, _ in keyword_scores(doc, entities)[:MAX_KEYWORDS]]
+
+
+def keyword_scores(doc: Doc, entities: list[Entity]) -> list[tuple[str, float]]:
+    """Keywords with their scores, best first (also used to rank summary sentences)."""
+    scores: Counter[str] = Counter()
+    in_entity = {offset for e in entities for m in e.mentions for offset in range(m.start, m.end)}
+    lead_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+    for entity in entities:
+        if entity.type in KEYWORD_TYPES:
+            scores[entity.name] += ENTITY_WEIGHT * len(entity.mentions)
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for token in doc:
+        if not _is_candidate(token.text, token.pos_, token.is_stop) or token.idx in in_entity:
+            continue
+        lemma = token.lemma_.lower()
+        surface[lemma][token.lower_] += 1
+        scores[lemma] += LEAD_WEIGHT if token.idx < lead_end else 1.0
+    named = {lemma: forms.most_common(1)[0][0] for lemma, forms in surface.items()}
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+    return [(named.get(word, word), score) for word, score in ranked if score > 1.0]
+
+
+def _is_candidate(text: str, pos: str, is_stop: bool) -> bool:
+    return pos == "NOUN" and not is_stop and text.isalpha() and len(text) > 2

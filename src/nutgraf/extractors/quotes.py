@@ -1,0 +1,430 @@
+"""Who said what: direct quotations and reported speech, each attributed to its speaker.
+
+Direct quotes are found on the characters of the body (quotation marks, paragraph by
+paragraph, with the newspaper convention for quotes that run over paragraphs); reported
+speech on spaCy's dependency parse (a speech verb and its clause). A speaker is the subject
+of the cue verb, resolved to the article's entity through its name, a pronoun ("he said")
+or a description that matches a title ("the prime minister said").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from nutgraf.records import Entity, Quote
+
+OPENING_MARKS = frozenset('"“«„')
+CLOSING_MARKS = frozenset('"”»')
+SPEECH_VERBS = frozenset(
+    """say tell add ask explain note state declare insist argue claim warn write announce
+    continue reply respond recall acknowledge admit confirm deny suggest urge predict vow
+    pledge promise report estimate caution contend maintain assert stress emphasize
+    emphasise indicate reveal testify complain agree conclude allege concede counter
+    remark observe tweet post quip joke shout whisper describe call""".split()
+)
+# Verbs of belief and intent that news attributes the same way as speech.
+BELIEF_VERBS = frozenset("believe think want hope fear expect worry doubt feel".split())
+REPORTED_VERBS = (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS
+IRREGULAR_FORMS = {
+    "say": ("said", "says"), "tell": ("told",), "write": ("wrote", "written"),
+    "think": ("thought",), "feel": ("felt",), "hold": ("held",), "shout": ("shouted",),
+}  # fmt: skip
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+# Words of a direct quote below which an unattributed quote is taken for a name or a scare
+# quote, not a quotation.
+MIN_UNATTRIBUTED_WORDS = 3
+# Tokens after a closing mark within which a cue ("..., the minister said on Tuesday") is sought.
+CUE_WINDOW = 14
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """A direct quote located on the characters: content offsets and the paragraph index."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    entity: str | None
+    text: str | None
+    start: int | None
+    end: int | None
+
+
+_NO_SPEAKER = _Speaker(None, None, None, None)
+
+
+def extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
+    """Direct and reported quotes of the article, in reading order."""
+    resolver = SpeakerResolver(doc, entities)
+    direct = direct_quotes(doc, resolver)
+    reported = reported_speech(doc, resolver, direct)
+    return sorted(direct + reported, key=lambda q: q.start)
+
+
+# Direct quotes ------------------------------------------------------------------------------
+
+
+def paragraph_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the paragraphs (the body separates them with blank lines)."""
+    ranges = []
+    for match in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+        ranges.append((match.start(), match.end()))
+    return ranges
+
+
+def find_marked(text: str) -> list[_Marked]:
+    """Spans between quotation marks; a quote left open at a paragraph's end continues into
+    the next paragraph when that one opens with a mark, and ends with its paragraph otherwise."""
+    quotes: list[_Marked] = []
+    paragraphs = paragraph_ranges(text)
+    carried: int | None = None
+    for index, (start, end) in enumerate(paragraphs):
+        open_at = carried
+        position = start
+        if carried is not None and text[start] in OPENING_MARKS:
+            position = start + 1
+        for i in range(position, end):
+            char = text[i]
+            if open_at is None and (char in OPENING_MARKS or _stray_open(text, i)):
+                open_at = i
+            elif open_at is not None and (char in CLOSING_MARKS or _wrong_way_close(text, i)):
+                quotes.append(_content(text, open_at, i, index))
+                open_at = None
+        next_opens = index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]] in OPENING_MARKS
+        if open_at is not None and next_opens:
+            carried = open_at
+        else:
+            if open_at is not None:
+                quotes.append(_content(text, open_at, end, index))
+            carried = None
+    return [q for q in quotes if q.end > q.start]
+
+
+def _stray_open(text: str, i: int) -> bool:
+    """A closing curly mark used to open (``”Yes``): at a word's start."""
+    return text[i] == "”" and (i == 0 or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum()
+
+
+def _wrong_way_close(text: str, i: int) -> bool:
+    """An opening curly mark used to close (``yes.“``): right after a word or punctuation."""
+    return text[i] == "“" and i > 0 and not text[i - 1].isspace()
+
+
+def _content(text: str, open_at: int, close_at: int, paragraph: int) -> _Marked:
+    start, end = open_at + 1, close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return _Marked(start, end, open_at, close_at, paragraph)
+
+
+def direct_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
+    """Direct quotes with cue and speaker; a quote with no cue of its own takes the speaker of
+    the quote before it in the paragraph, or of the paragraph before when it is all quote."""
+    text = doc.text
+    marked = find_marked(text)
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    previous_paragraph = -1
+    paragraphs = paragraph_ranges(text)
+    for index, mark in enumerate(marked):
+        cue = cue_after(doc, mark, marked[index + 1 :]) or cue_before(doc, mark, marked[:index])
+        quote = Quote(kind="direct", text=text[mark.start : mark.end], start=mark.start, end=mark.end)
+        if cue is not None:
+            speaker = resolver.speaker_of(cue)
+            quote = _attributed(quote, speaker, cue)
+        elif previous is not None and previous.speaker_text is not None:
+            same_paragraph = previous_paragraph == mark.paragraph
+            whole_paragraph = mark.open_at == paragraphs[mark.paragraph][0]
+            if same_paragraph or (whole_paragraph and previous_paragraph == mark.paragraph - 1):
+                quote = _inherit(quote, previous)
+        if quote.speaker_text is None and len(quote.text.split()) < MIN_UNATTRIBUTED_WORDS:
+            continue
+        quotes.append(quote)
+        if quote.speaker_text is not None:
+            previous, previous_paragraph = quote, mark.paragraph
+    return quotes
+
+
+def _attributed(quote: Quote, speaker: _Speaker, cue: Token) -> Quote:
+    return replace(
+        quote,
+        speaker=speaker.entity,
+        speaker_text=speaker.text,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        cue=cue_text(cue),
+        cue_start=cue.idx,
+        cue_end=cue_end(cue),
+    )
+
+
+def _inherit(quote: Quote, previous: Quote) -> Quote:
+    return replace(
+        quote,
+        speaker=previous.speaker,
+        speaker_text=previous.speaker_text,
+        speaker_start=previous.speaker_start,
+        speaker_end=previous.speaker_end,
+    )
+
+
+def cue_text(cue: Token) -> str:
+    return cue.doc.text[cue.idx : cue_end(cue)]
+
+
+def cue_end(cue: Token) -> int:
+    """ "according to" is a two-word cue; every other cue is its verb."""
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor().lower_ == "to":
+        return cue.nbor().idx + len(cue.nbor())
+    return cue.idx + len(cue)
+
+
+def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
+    """The inflected forms of verbs, so that a wrong lemma ("hoped" -> "hop") still matches."""
+    forms = set(lemmas)
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", *IRREGULAR_FORMS.get(lemma, ())}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return frozenset(forms)
+
+
+_FORMS = {lemmas: verb_forms(lemmas) for lemmas in (SPEECH_VERBS, REPORTED_VERBS)}
+
+
+def is_verb_of(token: Token, lemmas: frozenset[str]) -> bool:
+    """Whether a verb token is one of these verbs, by lemma or by its inflected form."""
+    if token.pos_ not in {"VERB", "AUX"}:
+        return False
+    return token.lemma_.lower() in lemmas or token.lower_ in _FORMS[lemmas]
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    return is_verb_of(token, SPEECH_VERBS)
+
+
+def _outside(token: Token, marked: list[_Marked]) -> bool:
+    return not any(m.open_at <= token.idx <= m.close_at for m in marked)
+
+
+def cue_after(doc: Doc, mark: _Marked, following: list[_Marked]) -> Token | None:
+    """ ``"...," Koizumi said.`` / ``"...," said Koizumi`` / ``"...," according to X.``"""
+    limit = following[0].open_at if following and following[0].paragraph == mark.paragraph else None
+    span = doc.char_span(mark.close_at + 1, len(doc.text), alignment_mode="expand")
+    if span is None:
+        return None
+    for count, token in enumerate(span):
+        if count >= CUE_WINDOW or "\n" in token.text or (limit is not None and token.idx >= limit):
+            return None
+        if _is_cue(token):
+            return token
+        if token.text in {".", "!", "?", ";"} and count > 0:
+            return None
+    return None
+
+
+def cue_before(doc: Doc, mark: _Marked, preceding: list[_Marked]) -> Token | None:
+    """ ``Koizumi said: "..."`` / ``He called the plan "a disaster"``: the last cue before the
+    opening mark in the same sentence, not inside an earlier quote."""
+    first = doc.char_span(mark.open_at, mark.open_at + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    sentence_start = first.sent.start
+    for token in reversed(doc[sentence_start : first.start]):
+        if "\n" in token.text:
+            return None
+        if _is_cue(token) and _outside(token, preceding):
+            return token
+    return None
+
+
+# Reported speech ----------------------------------------------------------------------------
+
+
+def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) -> list[Quote]:
+    """ "X said (that) ...", "..., X said.", "according to X, ...", "X believes ...". """
+    quotes = []
+    direct_ranges = [(q.start, q.end) for q in direct]
+    for token in doc:
+        content = reported_content(token)
+        if content is None:
+            continue
+        start, end = content.start_char, content.end_char
+        if any(start < d_end and d_start < end for d_start, d_end in direct_ranges):
+            continue
+        speaker = resolver.speaker_of(token)
+        if speaker.text is None:
+            continue
+        quote = Quote(kind="indirect", text=doc.text[start:end], start=start, end=end)
+        quotes.append(_attributed(quote, speaker, token))
+    return quotes
+
+
+def reported_content(cue: Token) -> Span | None:
+    """The clause a reporting verb introduces, without "that" and closing punctuation."""
+    if cue.lower_ == "according":
+        clause = cue.head
+        tokens = [t for t in clause.subtree if t not in set(cue.subtree)]
+    elif is_verb_of(cue, REPORTED_VERBS):
+        clause = _reported_clause(cue)
+        if clause is None:
+            return None
+        tokens = list(clause.subtree)
+    else:
+        return None
+    tokens = sorted(tokens, key=lambda t: t.i)
+    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ == "to"):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct:
+        tokens = tokens[:-1]
+    if len(tokens) < 3:
+        return None
+    return cue.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _reported_clause(cue: Token) -> Token | None:
+    """The clause after the verb ("X said Y"), else the one before it ("Y, X said") when no
+    semicolon or full stop stands between them."""
+    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+    after = [c for c in clauses if c.i > cue.i]
+    if after:
+        return after[0]
+    for clause in reversed(clauses):
+        between = cue.doc[clause.right_edge.i + 1 : cue.i]
+        if not any(t.text in {";", ".", "?", "!"} for t in between):
+            return clause
+    return None
+
+
+# Speakers -----------------------------------------------------------------------------------
+
+
+class SpeakerResolver:
+    """Finds the subject of a cue and resolves it to one of the article's entities."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entity_at: dict[int, Entity] = {}
+        for entity in entities:
+            for mention in entity.mentions:
+                for offset in range(mention.start, mention.end):
+                    self.entity_at[offset] = entity
+        self.entities = entities
+
+    def speaker_of(self, cue: Token) -> _Speaker:
+        """The cue's speaker: its subject (or the "to" of "according to"), resolved."""
+        subject = self.subject(cue)
+        if subject is None:
+            return _NO_SPEAKER
+        phrase = self.phrase(subject)
+        return _Speaker(
+            self.resolve(subject, phrase), phrase.text, phrase.start_char, phrase.end_char
+        )
+
+    def subject(self, cue: Token) -> Token | None:
+        if cue.lower_ == "according":
+            objects = [c for t in cue.subtree for c in t.children if c.dep_ == "pobj"]
+            return objects[0] if objects else None
+        verb: Token | None = cue
+        for _ in range(3):
+            if verb is None:
+                return None
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:
+                return subjects[0]
+            if verb.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+                verb = verb.head if verb.head.pos_ in {"VERB", "AUX"} else verb.head.head
+            else:
+                verb = None
+        after = [t for t in cue.doc[cue.i + 1 : cue.i + 4] if t.pos_ in {"PROPN", "PRON"}]
+        return after[0] if after else None
+
+    def phrase(self, subject: Token) -> Span:
+        """The words that name the speaker: the subject's phrase, cut before a clause."""
+        mention = self.entity_at.get(subject.idx)
+        tokens = [
+            t
+            for t in subject.subtree
+            if not any(a.dep_ in {"relcl", "acl", "appos"} and a.head.i == subject.i
+                       for a in [t, *t.ancestors] if a.i != subject.i)
+        ]  # fmt: skip
+        tokens = sorted(tokens, key=lambda t: t.i)
+        tokens = _cut_at_comma(tokens, subject)
+        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+            tokens = tokens[:-1]
+        if mention is not None and not tokens:
+            return subject.doc[subject.i : subject.i + 1]
+        return subject.doc[tokens[0].i : tokens[-1].i + 1] if tokens else subject.doc[subject.i : subject.i + 1]
+
+    def resolve(self, subject: Token, phrase: Span) -> str | None:
+        """The entity id the speaker's words refer to, or None (anonymous, unresolved)."""
+        for token in sorted(phrase, key=lambda t: t != subject):
+            entity = self.entity_at.get(token.idx)
+            if entity is not None and entity.type in {"PERSON", "ORG", "GPE", "NORP"}:
+                return entity.id
+        word = subject.lower_
+        if word in PERSON_PRONOUNS:
+            return self.salient_before(subject.idx, {"PERSON"})
+        if word == "it":
+            return self.salient_before(subject.idx, {"ORG", "GPE"})
+        if subject.pos_ == "NOUN":
+            return self.titled_before(subject)
+        return None
+
+    def salient_before(self, offset: int, types: set[str]) -> str | None:
+        """The latest entity of these types that was a sentence subject before ``offset``,
+        else the latest one mentioned at all."""
+        latest_subject = latest_any = None
+        for entity in self.entities:
+            if entity.type not in types:
+                continue
+            for mention in entity.mentions:
+                if mention.start >= offset:
+                    continue
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                is_subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+                if is_subject and (latest_subject is None or mention.start > latest_subject[0]):
+                    latest_subject = (mention.start, entity.id)
+                if latest_any is None or mention.start > latest_any[0]:
+                    latest_any = (mention.start, entity.id)
+        best = latest_subject or latest_any
+        return best[1] if best else None
+
+    def titled_before(self, subject: Token) -> str | None:
+        """ "the prime minister said": the latest person whose title ends with that noun."""
+        noun = subject.lower_
+        candidates = [
+            (max(m.start for m in e.mentions if m.start < subject.idx), e.id)
+            for e in self.entities
+            if e.type == "PERSON"
+            and any(t.lower().split()[-1] == noun for t in e.titles)
+            and any(m.start < subject.idx for m in e.mentions)
+        ]
+        return max(candidates)[1] if candidates else None
+
+
+def _cut_at_comma(tokens: list[Token], subject: Token) -> list[Token]:
+    """Keep the speaker's words to the subject's own side of a comma."""
+    kept = [t for t in tokens if t.i <= subject.i]
+    while any(t.text == "," for t in kept):
+        kept = kept[[t.text for t in kept].index(",") + 1 :]
+    for token in tokens:
+        if token.i > subject.i:
+            if token.text == ",":
+                break
+            kept.append(token)
+    return kept or [subject]

