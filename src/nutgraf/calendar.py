@@ -46,7 +46,7 @@ def parse_calendar_date(text: str) -> str | None:
     if not re.search(r"\b\d{4}\b", text) or not re.search(r"\d", text):
         return None
     settings = {**_DATEPARSER_SETTINGS, "STRICT_PARSING": True}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date().isoformat() if parsed else None
 
 
@@ -177,7 +177,7 @@ def _absolute(phrase: str, published: dt.date | None, tense: Tense) -> CalendarV
     settings = {**_DATEPARSER_SETTINGS, "PREFER_DATES_FROM": prefer}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
-    parsed = dateparser.parse(core, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(core, languages=["en"], settings=settings)
     if parsed is None:
         return None
     if has_day:

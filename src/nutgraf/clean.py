@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import Document
 
 from nutgraf.calendar import parse_calendar_date
 from nutgraf.errors import InputError
@@ -56,7 +57,8 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by)\s+(?P<name>[A-Z][\w.'’\-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’\-]*){0,7})"
+    r"^(?:by|written by|words by)\s+"
+    r"(?P<name>[A-Z][\w.'’\-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’\-]*){0,7})"
     r"(?:\s*(?:,|\||-|—)\s*(?P<affiliation>.{0,60}))?$",
     re.IGNORECASE,
 )
@@ -130,10 +132,9 @@ def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
     document = trafilatura.bare_extraction(
         html, include_comments=False, with_metadata=True, include_tables=False
     )
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
+    text = document.text if isinstance(document, Document) else None
+    if text is None or not text.strip():
         raise InputError("no article text found in the HTML page")
-    assert document is not None
     publisher = document.sitename or None
     if publisher and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher):
         publisher = None  # a bare host name is no publisher's name
@@ -150,7 +151,9 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
     """Apply the plain-text steps, in reading order, to the article's text."""
     paragraphs = split_paragraphs(text)
     title = page.title
-    if title is None and (title := find_title(paragraphs)) is not None:
+    if (title is None and (title := find_title(paragraphs)) is not None) or (
+        title is not None and paragraphs and paragraphs[0].casefold() == title.casefold()
+    ):
         paragraphs = paragraphs[1:]
     byline, paragraphs = take_byline(paragraphs)
     header_date, paragraphs = take_published_line(paragraphs)
@@ -159,9 +162,11 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
         raise InputError("no article text left once site boilerplate is set aside")
     dateline, agency, first = take_dateline(body_paragraphs[0])
     body_paragraphs[0] = first
-    publisher = page.publisher or find_publisher(boilerplate)
-    if publisher and agency is None and publisher.lower() in WIRE_AGENCIES:
-        agency, publisher = WIRE_AGENCIES[publisher.lower()], None
+    footer_names = names_in_footer(boilerplate)
+    footer_agencies = [WIRE_AGENCIES[n.lower()] for n in footer_names if n.lower() in WIRE_AGENCIES]
+    footer_sites = [n for n in footer_names if n.lower() not in WIRE_AGENCIES]
+    publisher = page.publisher or next(iter(footer_sites), None)
+    agency = agency or next(iter(footer_agencies), None)
     return CleanArticle(
         body="\n\n".join(body_paragraphs),
         boilerplate=boilerplate,
@@ -185,10 +190,7 @@ def split_paragraphs(text: str) -> list[str]:
     filled = [line for line in lines if line]
     mid_sentence = sum(1 for line in filled if not _SENTENCE_END.search(line))
     hard_wrapped = len(filled) >= 4 and mid_sentence > 0.6 * len(filled)
-    if hard_wrapped:
-        blocks = re.split(r"\n\s*\n", text)
-    else:
-        blocks = filled
+    blocks = re.split(r"\n\s*\n", text) if hard_wrapped else filled
     paragraphs = (re.sub(r"\s+", " ", block).strip() for block in blocks)
     return [p for p in paragraphs if p]
 
@@ -264,15 +266,14 @@ def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     return body, boilerplate
 
 
-def find_publisher(boilerplate: list[str]) -> str | None:
-    """The site's name as its own footer gives it ("Connect with the X Newsroom", "© 2024 X")."""
+def names_in_footer(boilerplate: list[str]) -> list[str]:
+    """Names the site's footer gives itself ("Connect with the X Newsroom", "© 2024 X")."""
+    names = []
     for paragraph in boilerplate:
         for pattern in _PUBLISHER:
-            match = pattern.search(paragraph)
-            if match:
-                name = re.sub(r"[\s.,;:’']+$", "", match.group("name"))
-                name = re.sub(r"\s+(?:All|Inc|LLC|Ltd)\b.*$", "", name)
+            for match in pattern.finditer(paragraph):
+                name = re.sub(r"\s+(?:All|Inc|LLC|Ltd)\b.*$", "", match.group("name"))
+                name = re.sub(r"[\s.,;:’']+$", "", name)
                 if name and name.lower() not in {"the", "us", "our"}:
-                    return name
-    return None
-
+                    names.append(name)
+    return names

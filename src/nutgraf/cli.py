@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -27,7 +27,7 @@ app = typer.Typer(
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -39,7 +39,9 @@ def _root() -> None:
 
 @app.command()
 def extract(
-    path: Annotated[str, typer.Argument(help="An article file (plain text or HTML), or - for stdin.")],
+    path: Annotated[
+        str, typer.Argument(help="An article file (plain text or HTML), or - for stdin.")
+    ],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="text: a report; json: the contract.")
     ] = OutputFormat.text,

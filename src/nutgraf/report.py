@@ -21,7 +21,9 @@ def report(article: Article) -> Group:
     parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
     if article.boilerplate:
         parts.append(
-            Text.assemble(("Set aside as boilerplate: ", "bold"), f"{len(article.boilerplate)} lines")
+            Text.assemble(
+                ("Set aside as boilerplate: ", "bold"), f"{len(article.boilerplate)} lines"
+            )
         )
     return Group(*parts)
 
@@ -61,9 +63,7 @@ def _quotes(article: Article) -> Group:
         text = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[:QUOTE_PREVIEW] + "…"
         cue = f" {quote.cue}" if quote.cue else ""
         lines.append(
-            Text.assemble(
-                (f"  {quote.kind:<8} ", "dim"), (speaker, "bold"), cue, ": ", f"“{text}”"
-            )
+            Text.assemble((f"  {quote.kind:<8} ", "dim"), (speaker, "bold"), cue, ": ", f"“{text}”")
         )
     if not article.quotes:
         lines.append(Text("  none", style="dim"))

@@ -28,7 +28,10 @@ CURRENCY_WORDS = {
     "rubles": "RUB", "pesos": "MXN", "usd": "USD", "eur": "EUR", "gbp": "GBP",
 }  # fmt: skip
 WORD_NUMBERS = {"a dozen": 12, "dozen": 12, "a couple": 2, "half": 0.5, "a half": 0.5}
-_DIGITS = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?", re.I)
+_DIGITS = re.compile(
+    r"(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?",
+    re.I,
+)
 _WORDS = re.compile(
     r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -118,7 +121,11 @@ def counted_by(span: Span) -> str | None:
     if of_phrase is not None:
         return of_phrase
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.pos_ in {"NOUN", "PROPN"} and following.head.i != span.end - 1:
+    if (
+        following is not None
+        and following.pos_ in {"NOUN", "PROPN"}
+        and following.head.i != span.end - 1
+    ):
         return following.text
     return None
 

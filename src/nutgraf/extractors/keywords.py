@@ -25,7 +25,7 @@ def extract(doc: Doc, entities: list[Entity]) -> list[str]:
 
 def keyword_scores(doc: Doc, entities: list[Entity]) -> list[tuple[str, float]]:
     """Keywords with their scores, best first (also used to rank summary sentences)."""
-    scores: Counter[str] = Counter()
+    scores: dict[str, float] = defaultdict(float)
     in_entity = {offset for e in entities for m in e.mentions for offset in range(m.start, m.end)}
     lead_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
     for entity in entities:
@@ -33,7 +33,9 @@ def keyword_scores(doc: Doc, entities: list[Entity]) -> list[tuple[str, float]]:
             scores[entity.name] += ENTITY_WEIGHT * len(entity.mentions)
     surface: dict[str, Counter[str]] = defaultdict(Counter)
     for token in doc:
-        if not _is_candidate(token.text, token.pos_, token.is_stop) or token.idx in in_entity:
+        if token.ent_type_ or token.idx in in_entity:
+            continue
+        if not _is_candidate(token.text, token.pos_, token.is_stop):
             continue
         lemma = token.lemma_.lower()
         surface[lemma][token.lower_] += 1

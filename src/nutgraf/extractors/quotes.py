@@ -19,14 +19,69 @@ from nutgraf.records import Entity, Quote
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
 SPEECH_VERBS = frozenset(
-    """say tell add ask explain note state declare insist argue claim warn write announce
-    continue reply respond recall acknowledge admit confirm deny suggest urge predict vow
-    pledge promise report estimate caution contend maintain assert stress emphasize
-    emphasise indicate reveal testify complain agree conclude allege concede counter
-    remark observe tweet post quip joke shout whisper describe call""".split()
+    [
+        "say",
+        "tell",
+        "add",
+        "ask",
+        "explain",
+        "note",
+        "state",
+        "declare",
+        "insist",
+        "argue",
+        "claim",
+        "warn",
+        "write",
+        "announce",
+        "continue",
+        "reply",
+        "respond",
+        "recall",
+        "acknowledge",
+        "admit",
+        "confirm",
+        "deny",
+        "suggest",
+        "urge",
+        "predict",
+        "vow",
+        "pledge",
+        "promise",
+        "report",
+        "estimate",
+        "caution",
+        "contend",
+        "maintain",
+        "assert",
+        "stress",
+        "emphasize",
+        "emphasise",
+        "indicate",
+        "reveal",
+        "testify",
+        "complain",
+        "agree",
+        "conclude",
+        "allege",
+        "concede",
+        "counter",
+        "remark",
+        "observe",
+        "tweet",
+        "post",
+        "quip",
+        "joke",
+        "shout",
+        "whisper",
+        "describe",
+        "call",
+    ]
 )
 # Verbs of belief and intent that news attributes the same way as speech.
-BELIEF_VERBS = frozenset("believe think want hope fear expect worry doubt feel".split())
+BELIEF_VERBS = frozenset(
+    ["believe", "think", "want", "hope", "fear", "expect", "worry", "doubt", "feel"]
+)
 REPORTED_VERBS = (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS
 IRREGULAR_FORMS = {
     "say": ("said", "says"), "tell": ("told",), "write": ("wrote", "written"),
@@ -139,7 +194,9 @@ def direct_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
     paragraphs = paragraph_ranges(text)
     for index, mark in enumerate(marked):
         cue = cue_after(doc, mark, marked[index + 1 :]) or cue_before(doc, mark, marked[:index])
-        quote = Quote(kind="direct", text=text[mark.start : mark.end], start=mark.start, end=mark.end)
+        quote = Quote(
+            kind="direct", text=text[mark.start : mark.end], start=mark.start, end=mark.end
+        )
         if cue is not None:
             speaker = resolver.speaker_of(cue)
             quote = _attributed(quote, speaker, cue)
@@ -195,7 +252,13 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
     forms = set(lemmas)
     for lemma in lemmas:
         stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", *IRREGULAR_FORMS.get(lemma, ())}
+        forms |= {
+            lemma + "s",
+            lemma + "es",
+            stem + "ed",
+            stem + "ing",
+            *IRREGULAR_FORMS.get(lemma, ()),
+        }
         if lemma.endswith("y"):
             forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
     return frozenset(forms)
@@ -222,7 +285,7 @@ def _outside(token: Token, marked: list[_Marked]) -> bool:
 
 
 def cue_after(doc: Doc, mark: _Marked, following: list[_Marked]) -> Token | None:
-    """ ``"...," Koizumi said.`` / ``"...," said Koizumi`` / ``"...," according to X.``"""
+    """``"...," Koizumi said.`` / ``"...," said Koizumi`` / ``"...," according to X.``"""
     limit = following[0].open_at if following and following[0].paragraph == mark.paragraph else None
     span = doc.char_span(mark.close_at + 1, len(doc.text), alignment_mode="expand")
     if span is None:
@@ -238,7 +301,7 @@ def cue_after(doc: Doc, mark: _Marked, following: list[_Marked]) -> Token | None
 
 
 def cue_before(doc: Doc, mark: _Marked, preceding: list[_Marked]) -> Token | None:
-    """ ``Koizumi said: "..."`` / ``He called the plan "a disaster"``: the last cue before the
+    """``Koizumi said: "..."`` / ``He called the plan "a disaster"``: the last cue before the
     opening mark in the same sentence, not inside an earlier quote."""
     first = doc.char_span(mark.open_at, mark.open_at + 1, alignment_mode="expand")
     if first is None:
@@ -256,7 +319,7 @@ def cue_before(doc: Doc, mark: _Marked, preceding: list[_Marked]) -> Token | Non
 
 
 def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) -> list[Quote]:
-    """ "X said (that) ...", "..., X said.", "according to X, ...", "X believes ...". """
+    """ "X said (that) ...", "..., X said.", "according to X, ...", "X believes ..."."""
     quotes = []
     direct_ranges = [(q.start, q.end) for q in direct]
     for token in doc:
@@ -266,9 +329,10 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) ->
         start, end = content.start_char, content.end_char
         if any(start < d_end and d_start < end for d_start, d_end in direct_ranges):
             continue
-        speaker = resolver.speaker_of(token)
-        if speaker.text is None:
+        subject = resolver.subject(token)
+        if subject is None or subject.dep_ == "nsubjpass":
             continue
+        speaker = resolver.speaker_of(token)
         quote = Quote(kind="indirect", text=doc.text[start:end], start=start, end=end)
         quotes.append(_attributed(quote, speaker, token))
     return quotes
@@ -277,8 +341,8 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) ->
 def reported_content(cue: Token) -> Span | None:
     """The clause a reporting verb introduces, without "that" and closing punctuation."""
     if cue.lower_ == "according":
-        clause = cue.head
-        tokens = [t for t in clause.subtree if t not in set(cue.subtree)]
+        cue_words = set(cue.subtree)
+        tokens = [t for t in cue.head.subtree if t not in cue_words]
     elif is_verb_of(cue, REPORTED_VERBS):
         clause = _reported_clause(cue)
         if clause is None:
@@ -299,7 +363,9 @@ def reported_content(cue: Token) -> Span | None:
 def _reported_clause(cue: Token) -> Token | None:
     """The clause after the verb ("X said Y"), else the one before it ("Y, X said") when no
     semicolon or full stop stands between them."""
-    clauses = [c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}]
+    clauses = [
+        c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+    ]
     after = [c for c in clauses if c.i > cue.i]
     if after:
         return after[0]
@@ -368,7 +434,11 @@ class SpeakerResolver:
             tokens = tokens[:-1]
         if mention is not None and not tokens:
             return subject.doc[subject.i : subject.i + 1]
-        return subject.doc[tokens[0].i : tokens[-1].i + 1] if tokens else subject.doc[subject.i : subject.i + 1]
+        return (
+            subject.doc[tokens[0].i : tokens[-1].i + 1]
+            if tokens
+            else subject.doc[subject.i : subject.i + 1]
+        )
 
     def resolve(self, subject: Token, phrase: Span) -> str | None:
         """The entity id the speaker's words refer to, or None (anonymous, unresolved)."""
