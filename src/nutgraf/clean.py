@@ -132,9 +132,9 @@ def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
     document = trafilatura.bare_extraction(
         html, include_comments=False, with_metadata=True, include_tables=False
     )
-    text = document.text if isinstance(document, Document) else None
-    if text is None or not text.strip():
+    if not isinstance(document, Document) or not document.text or not document.text.strip():
         raise InputError("no article text found in the HTML page")
+    text: str = document.text
     publisher = document.sitename or None
     if publisher and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher):
         publisher = None  # a bare host name is no publisher's name

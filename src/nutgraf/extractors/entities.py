@@ -174,13 +174,26 @@ class _Cluster:
 
 def extract(doc: Doc) -> list[Entity]:
     """The article's canonical entities, ordered by first mention, ids ``e1``, ``e2``, ..."""
-    spans = [trimmed for span in doc.ents if (trimmed := trim(span)) is not None]
+    parts = [part for span in doc.ents for part in split_parenthetical(span)]
+    spans = [trimmed for span in parts if (trimmed := trim(span)) is not None]
     spans = [span for span in spans if not is_title_word(span)]
     people = cluster_people(doc, spans)
     taken = {i for cluster in people for span in cluster.forms for i in range(span.start, span.end)}
     others = cluster_others([s for s in spans if s.label_ != "PERSON" and s.start not in taken])
     clusters = sorted(people + others, key=lambda c: c.first)
     return [to_entity(f"e{n}", cluster) for n, cluster in enumerate(clusters, start=1)]
+
+
+def split_parenthetical(span: Span) -> list[Span]:
+    """ "World Health Organization (WHO": the name and, apart, the acronym in brackets."""
+    opening = next((t.i for t in span if t.text == "("), None)
+    if opening is None:
+        return [span]
+    closing = next((t.i for t in span if t.text == ")"), span.end)
+    parts = [Span(span.doc, span.start, opening, label=span.label_)]
+    if closing > opening + 1:
+        parts.append(Span(span.doc, opening + 1, closing, label=span.label_))
+    return [part for part in parts if len(part)]
 
 
 def trim(span: Span) -> Span | None:

@@ -1,0 +1,125 @@
+from nutgraf.extractors import entities, quotes
+
+
+def attributed(parse, text):
+    doc = parse(text)
+    found = entities.extract(doc)
+    names = {e.id: e.name for e in found}
+    return [
+        (q.kind, q.text, names.get(q.speaker or "", None), q.speaker_text, q.cue)
+        for q in quotes.extract(doc, found)
+    ]
+
+
+def direct(parse, text):
+    return [q for q in attributed(parse, text) if q[0] == "direct"]
+
+
+def test_a_quote_split_around_its_cue_and_a_second_quote_without_one(parse):
+    text = (
+        'Prime Minister Junichiro Koizumi spoke on Tuesday.\n\n"We played a major role," '
+        'Koizumi said. "We won the appreciation of the Iraqi people."'
+    )
+    assert direct(parse, text) == [
+        ("direct", "We played a major role", "Junichiro Koizumi", "Koizumi", "said"),
+        ("direct", "We won the appreciation of the Iraqi people.", "Junichiro Koizumi", "Koizumi", None),
+    ]
+
+
+def test_he_said_is_resolved_to_the_person_in_focus(parse):
+    text = (
+        "Koizumi heads to Washington for a summit with President Bush in late June.\n\n"
+        '"The alliance has never changed and will not change," he said.'
+    )
+    assert direct(parse, text) == [
+        ("direct", "The alliance has never changed and will not change", "Koizumi", "he", "said")
+    ]
+
+
+def test_cue_before_the_quote_with_a_colon(parse):
+    text = 'Senator Maria Lopez said: "We will not vote for this budget as it stands."'
+    assert direct(parse, text)[0][2:] == ("Maria Lopez", "Senator Maria Lopez", "said")
+
+
+def test_inverted_cue_said_name(parse):
+    text = '"The plan is dead," said Mayor Elena Marsh, who opposed it from the start.'
+    quote = direct(parse, text)[0]
+    assert quote[1] == "The plan is dead"
+    assert quote[2] == "Elena Marsh"
+
+
+def test_curly_marks_and_apostrophes(parse):
+    text = "“It’s the city’s last chance to get this right,” Marsh said of the council’s vote."
+    assert direct(parse, text) == [
+        ("direct", "It’s the city’s last chance to get this right", "Marsh", "Marsh", "said")
+    ]
+
+
+def test_a_quote_running_over_paragraphs(parse):
+    text = (
+        'Finch, a councilman, spoke first. "We owe them a wall that holds.\n\n'
+        '"And we owe them the truth about what it costs," Finch said.'
+    )
+    quotes_found = direct(parse, text)
+    assert len(quotes_found) == 1
+    assert quotes_found[0][1].startswith("We owe them a wall that holds.")
+    assert quotes_found[0][1].endswith("what it costs")
+    assert quotes_found[0][2] == "Finch"
+
+
+def test_an_unclosed_quote_ends_with_its_paragraph(parse):
+    text = '"This is not over, the mayor told us that night.\n\nThe council meets again on Monday.'
+    quotes_found = direct(parse, text)
+    assert quotes_found[0][1] == "This is not over, the mayor told us that night."
+
+
+def test_a_paragraph_that_is_all_quote_continues_the_previous_speaker(parse):
+    text = (
+        '"We cannot wait," Marsh said.\n\n"Every storm season costs us more than the wall would."'
+    )
+    assert [q[2] for q in direct(parse, text)] == ["Marsh", "Marsh"]
+
+
+def test_short_unattributed_quotes_are_not_quotations(parse):
+    assert direct(parse, 'The film "Titanic" was shown at the "festival" last week.') == []
+
+
+def test_reported_speech_with_named_and_anonymous_speakers(parse):
+    text = (
+        "Defense chief Fukushiro Nukaga ordered the withdrawal and said it would take weeks.\n\n"
+        "The government will now look at expanding air operations, officials said."
+    )
+    found = [q for q in attributed(parse, text) if q[0] == "indirect"]
+    assert ("indirect", "it would take weeks", "Fukushiro Nukaga") == found[0][:3]
+    assert found[1][1] == "The government will now look at expanding air operations"
+    assert found[1][2:4] == (None, "officials")
+
+
+def test_according_to(parse):
+    text = "About 140 homes were flooded in the storm, according to the city's emergency office."
+    found = attributed(parse, text)
+    assert found == [
+        (
+            "indirect",
+            "About 140 homes were flooded in the storm",
+            None,
+            "the city's emergency office",
+            "according to",
+        )
+    ]
+
+
+def test_belief_and_intent_are_attributed(parse):
+    found = attributed(parse, "Koizumi has made clear he hoped the mission would open the door.")
+    assert found[0][1:4] == ("the mission would open the door", "Koizumi", "he")
+
+
+def test_offsets_point_into_the_text(parse):
+    text = '"We won," Marsh said. Officials said the count was over. "Next year," she added.'
+    doc = parse(text)
+    for quote in quotes.extract(doc, entities.extract(doc)):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker_start is not None:
+            assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
+        if quote.cue_start is not None:
+            assert text[quote.cue_start : quote.cue_end] == quote.cue
