@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml requirements/model.txt
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/nutgraf extract examples/wire-story.txt --published 2026-03-12
+	$(BIN)/nutgraf extract examples/wire-story.txt
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

@@ -27,7 +27,9 @@ def test_numbers_in_digits_and_words(text, value):
 
 
 def test_what_a_number_counts(parse):
-    assert found(parse, "The 600 Japanese troops were sent to Iraq.") == [(600, "Japanese troops", None)]
+    assert found(parse, "The 600 Japanese troops were sent to Iraq.") == [
+        (600, "Japanese troops", None)
+    ]
     assert found(parse, "Seven Japanese have been kidnapped.") == [(7, "Japanese", None)]
     assert found(parse, "Two of them were killed.") == [(2, "them", None)]
 

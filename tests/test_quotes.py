@@ -6,7 +6,7 @@ def attributed(parse, text):
     found = entities.extract(doc)
     names = {e.id: e.name for e in found}
     return [
-        (q.kind, q.text, names.get(q.speaker or "", None), q.speaker_text, q.cue)
+        (q.kind, q.text, names.get(q.speaker or ""), q.speaker_text, q.cue)
         for q in quotes.extract(doc, found)
     ]
 
@@ -22,7 +22,13 @@ def test_a_quote_split_around_its_cue_and_a_second_quote_without_one(parse):
     )
     assert direct(parse, text) == [
         ("direct", "We played a major role", "Junichiro Koizumi", "Koizumi", "said"),
-        ("direct", "We won the appreciation of the Iraqi people.", "Junichiro Koizumi", "Koizumi", None),
+        (
+            "direct",
+            "We won the appreciation of the Iraqi people.",
+            "Junichiro Koizumi",
+            "Koizumi",
+            None,
+        ),
     ]
 
 
@@ -90,7 +96,7 @@ def test_reported_speech_with_named_and_anonymous_speakers(parse):
         "The government will now look at expanding air operations, officials said."
     )
     found = [q for q in attributed(parse, text) if q[0] == "indirect"]
-    assert ("indirect", "it would take weeks", "Fukushiro Nukaga") == found[0][:3]
+    assert found[0][:3] == ("indirect", "it would take weeks", "Fukushiro Nukaga")
     assert found[1][1] == "The government will now look at expanding air operations"
     assert found[1][2:4] == (None, "officials")
 

@@ -1,0 +1,5 @@
+"""``python -m nutgraf``: the same command line as ``nutgraf``."""
+
+from nutgraf.cli import main
+
+main()
