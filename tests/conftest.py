@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from spacy.tokens import Doc
 from nutgraf.nlp import load_model
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NUTGRAF_SHARED", ROOT.parent / "shared"))
 SEED = SHARED / "seed" / "000_04032723e9b8b91d.txt"
 EXAMPLES = ROOT / "examples"
 
