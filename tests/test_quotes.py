@@ -129,3 +129,40 @@ def test_offsets_point_into_the_text(parse):
             assert text[quote.speaker_start : quote.speaker_end] == quote.speaker_text
         if quote.cue_start is not None:
             assert text[quote.cue_start : quote.cue_end] == quote.cue
+
+
+def test_she_said_goes_to_the_woman_in_focus(parse):
+    text = (
+        "Justice Ruth Bader Ginsburg criticised Donald Trump in an interview. Trump called on "
+        'her to resign.\n\n"He has no consistency about him," she said.'
+    )
+    assert direct(parse, text)[0][2] == "Ruth Bader Ginsburg"
+
+
+def test_a_spokesman_is_not_the_person_he_speaks_for(parse):
+    found = attributed(parse, "Cameron's spokesman said the prime minister stood by his words.")
+    assert found[0][2:4] == (None, "Cameron's spokesman")
+
+
+def test_what_was_not_said_is_not_reported_speech(parse):
+    text = (
+        "Sanders hasn't said whether he will endorse the nominee. The senator declined to say "
+        "whether he would vote for the bill. Sanders has 1,300 pledged delegates."
+    )
+    assert attributed(parse, text) == []
+
+
+def test_a_programme_title_is_not_a_quote(parse):
+    text = 'Sanders told "Good Morning America" that he agrees with the ruling.'
+    assert direct(parse, text) == []
+
+
+def test_paragraphs_joined_by_a_scraper_keep_one_quote(parse):
+    text = (
+        '"It is just more bitter and personal," the defender said. "There\'s an edge. '
+        '"After all that has happened, it will be one of our sweetest wins." Last October, '
+        "Arsenal lost at Old Trafford."
+    )
+    quotes_found = direct(parse, text)
+    assert [q[1][:20] for q in quotes_found] == ["It is just more bitt", "There's an edge. \"Af"]
+    assert all("Last October" not in q[1] for q in quotes_found)

@@ -10,6 +10,7 @@ or a description that matches a title ("the prime minister said").
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -18,6 +19,7 @@ from nutgraf.records import Entity, Quote
 
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
+MARKS = OPENING_MARKS | CLOSING_MARKS
 SPEECH_VERBS = frozenset(
     [
         "say",
@@ -87,7 +89,19 @@ IRREGULAR_FORMS = {
     "say": ("said", "says"), "tell": ("told",), "write": ("wrote", "written"),
     "think": ("thought",), "feel": ("felt",), "hold": ("held",), "shout": ("shouted",),
 }  # fmt: skip
+REFUSALS = frozenset({"decline", "refuse", "fail"})
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+FEMININE = frozenset({"she", "her", "hers", "herself"})
+REFLEXIVES = frozenset({"himself", "herself"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GENDERED_WORDS = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "congressman": "m",
+    "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m", "husband": "m",
+    "son": "m", "brother": "m", "actor": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+    "lady": "f", "queen": "f", "princess": "f", "congresswoman": "f", "spokeswoman": "f",
+    "chairwoman": "f", "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f",
+    "sister": "f", "actress": "f",
+}  # fmt: skip
 # Words of a direct quote below which an unattributed quote is taken for a name or a scare
 # quote, not a quotation.
 MIN_UNATTRIBUTED_WORDS = 3
@@ -137,23 +151,36 @@ def paragraph_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def find_marked(text: str) -> list[_Marked]:
-    """Spans between quotation marks; a quote left open at a paragraph's end continues into
-    the next paragraph when that one opens with a mark, and ends with its paragraph otherwise."""
+    """Spans between quotation marks, paragraph by paragraph.
+
+    A mark's direction comes from its shape (a space before and a word after opens, a word
+    before closes), so straight and wrongly curled marks pair up. The newspaper convention for
+    a quote that runs on is followed: a paragraph left open continues into the next one when
+    that opens with a mark; inside a paragraph, a mark that opens right after a sentence's end
+    continues the open quote (paragraphs joined by a scraper). A quote never closed ends with
+    its paragraph.
+    """
     quotes: list[_Marked] = []
     paragraphs = paragraph_ranges(text)
     carried: int | None = None
     for index, (start, end) in enumerate(paragraphs):
-        open_at = carried
-        position = start
-        if carried is not None and text[start] in OPENING_MARKS:
-            position = start + 1
+        open_at, depth = carried, 0
+        position = start + 1 if carried is not None and text[start] in OPENING_MARKS else start
         for i in range(position, end):
-            char = text[i]
-            if open_at is None and (char in OPENING_MARKS or _stray_open(text, i)):
-                open_at = i
-            elif open_at is not None and (char in CLOSING_MARKS or _wrong_way_close(text, i)):
+            if text[i] not in MARKS:
+                continue
+            shape = _shape(text, i, start, end)
+            if open_at is None:
+                if shape == "open" or (shape is None and text[i] in OPENING_MARKS):
+                    open_at = i
+            elif shape == "close" or (shape is None and text[i] in CLOSING_MARKS):
+                if depth:
+                    depth -= 1
+                    continue
                 quotes.append(_content(text, open_at, i, index))
                 open_at = None
+            elif not re.search(r"[.?!:][\s]*$", text[open_at + 1 : i]):
+                depth += 1
         next_opens = index + 1 < len(paragraphs) and text[paragraphs[index + 1][0]] in OPENING_MARKS
         if open_at is not None and next_opens:
             carried = open_at
@@ -164,14 +191,17 @@ def find_marked(text: str) -> list[_Marked]:
     return [q for q in quotes if q.end > q.start]
 
 
-def _stray_open(text: str, i: int) -> bool:
-    """A closing curly mark used to open (``”Yes``): at a word's start."""
-    return text[i] == "”" and (i == 0 or text[i - 1].isspace()) and text[i + 1 : i + 2].isalnum()
-
-
-def _wrong_way_close(text: str, i: int) -> bool:
-    """An opening curly mark used to close (``yes.“``): right after a word or punctuation."""
-    return text[i] == "“" and i > 0 and not text[i - 1].isspace()
+def _shape(text: str, i: int, start: int, end: int) -> str | None:
+    """ "open" for a mark before a word, "close" for one after a word, None when unclear."""
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < end else " "
+    opening = (before.isspace() or before in "([{—–-:/") and not after.isspace()
+    closing = (
+        not before.isspace() and before not in "([{" and (after.isspace() or not after.isalnum())
+    )
+    if opening != closing:
+        return "open" if opening else "close"
+    return None
 
 
 def _content(text: str, open_at: int, close_at: int, paragraph: int) -> _Marked:
@@ -205,12 +235,24 @@ def direct_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
             whole_paragraph = mark.open_at == paragraphs[mark.paragraph][0]
             if same_paragraph or (whole_paragraph and previous_paragraph == mark.paragraph - 1):
                 quote = _inherit(quote, previous)
-        if quote.speaker_text is None and len(quote.text.split()) < MIN_UNATTRIBUTED_WORDS:
+        if is_name(quote.text) or (
+            quote.speaker_text is None and len(quote.text.split()) < MIN_UNATTRIBUTED_WORDS
+        ):
             continue
         quotes.append(quote)
         if quote.speaker_text is not None:
             previous, previous_paragraph = quote, mark.paragraph
     return quotes
+
+
+def is_name(text: str) -> bool:
+    """A title in quotation marks ("Good Morning America"), not a quotation: a few words,
+    each capitalised, no sentence punctuation."""
+    words = text.split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.,;:!?]", text):
+        return False
+    small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at"}
+    return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
 def _attributed(quote: Quote, speaker: _Speaker, cue: Token) -> Quote:
@@ -277,7 +319,17 @@ def is_verb_of(token: Token, lemmas: frozenset[str]) -> bool:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
-    return is_verb_of(token, SPEECH_VERBS)
+    return is_verb_of(token, SPEECH_VERBS) and asserts(token)
+
+
+def asserts(verb: Token) -> bool:
+    """A verb that reports something said: not negated ("hasn't said"), not refused
+    ("declined to say"), not an adjective ("pledged delegates")."""
+    if verb.dep_ in {"amod", "compound"} or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    head = verb.head
+    refused = verb.dep_ == "xcomp" and head.lemma_.lower() in REFUSALS
+    return not (refused or (verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children)))
 
 
 def _outside(token: Token, marked: list[_Marked]) -> bool:
@@ -343,7 +395,7 @@ def reported_content(cue: Token) -> Span | None:
     if cue.lower_ == "according":
         cue_words = set(cue.subtree)
         tokens = [t for t in cue.head.subtree if t not in cue_words]
-    elif is_verb_of(cue, REPORTED_VERBS):
+    elif is_verb_of(cue, REPORTED_VERBS) and asserts(cue):
         clause = _reported_clause(cue)
         if clause is None:
             return None
@@ -384,12 +436,13 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
+        self.entities = entities
         self.entity_at: dict[int, Entity] = {}
         for entity in entities:
             for mention in entity.mentions:
                 for offset in range(mention.start, mention.end):
                     self.entity_at[offset] = entity
-        self.entities = entities
+        self.gender = infer_gender(doc, entities, self.entity_at)
 
     def speaker_of(self, cue: Token) -> _Speaker:
         """The cue's speaker: its subject (or the "to" of "according to"), resolved."""
@@ -397,11 +450,12 @@ class SpeakerResolver:
         if subject is None:
             return _NO_SPEAKER
         phrase = self.phrase(subject)
-        return _Speaker(
-            self.resolve(subject, phrase), phrase.text, phrase.start_char, phrase.end_char
-        )
+        entity = self.resolve(subject)
+        return _Speaker(entity, phrase.text, phrase.start_char, phrase.end_char)
 
     def subject(self, cue: Token) -> Token | None:
+        """The cue's grammatical subject (through xcomp, conj and participles), or the name
+        right after it ("said Koizumi")."""
         if cue.lower_ == "according":
             objects = [c for t in cue.subtree for c in t.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
@@ -421,46 +475,46 @@ class SpeakerResolver:
 
     def phrase(self, subject: Token) -> Span:
         """The words that name the speaker: the subject's phrase, cut before a clause."""
-        mention = self.entity_at.get(subject.idx)
         tokens = [
             t
             for t in subject.subtree
-            if not any(a.dep_ in {"relcl", "acl", "appos"} and a.head.i == subject.i
+            if not any(a.dep_ in {"relcl", "acl"} and a.head.i == subject.i
                        for a in [t, *t.ancestors] if a.i != subject.i)
         ]  # fmt: skip
-        tokens = sorted(tokens, key=lambda t: t.i)
-        tokens = _cut_at_comma(tokens, subject)
-        while tokens and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
+        tokens = _cut_at_comma(sorted(tokens, key=lambda t: t.i), subject)
+        while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
             tokens = tokens[:-1]
-        if mention is not None and not tokens:
-            return subject.doc[subject.i : subject.i + 1]
-        return (
-            subject.doc[tokens[0].i : tokens[-1].i + 1]
-            if tokens
-            else subject.doc[subject.i : subject.i + 1]
-        )
+        return subject.doc[tokens[0].i : tokens[-1].i + 1]
 
-    def resolve(self, subject: Token, phrase: Span) -> str | None:
-        """The entity id the speaker's words refer to, or None (anonymous, unresolved)."""
-        for token in sorted(phrase, key=lambda t: t != subject):
+    def resolve(self, subject: Token) -> str | None:
+        """The entity the speaker's words refer to, or None (anonymous or unresolved).
+
+        Only the phrase's head counts ("Cameron's spokesman" is not Cameron, "the Conservative
+        leader" not the Conservatives), or a name in apposition to it ("one of his deputies,
+        Mahendra Siregar").
+        """
+        for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
             entity = self.entity_at.get(token.idx)
-            if entity is not None and entity.type in {"PERSON", "ORG", "GPE", "NORP"}:
+            if entity is not None and entity.type in {"PERSON", "ORG", "GPE"}:
                 return entity.id
         word = subject.lower_
         if word in PERSON_PRONOUNS:
-            return self.salient_before(subject.idx, {"PERSON"})
+            gender = "m" if word in MASCULINE else "f"
+            return self.salient_before(subject.idx, {"PERSON"}, gender)
         if word == "it":
-            return self.salient_before(subject.idx, {"ORG", "GPE"})
+            return self.salient_before(subject.idx, {"ORG", "GPE"}, None)
         if subject.pos_ == "NOUN":
             return self.titled_before(subject)
         return None
 
-    def salient_before(self, offset: int, types: set[str]) -> str | None:
-        """The latest entity of these types that was a sentence subject before ``offset``,
-        else the latest one mentioned at all."""
-        latest_subject = latest_any = None
+    def salient_before(self, offset: int, types: set[str], gender: str | None) -> str | None:
+        """The latest entity of these types (and not of the other gender) that was a sentence
+        subject before ``offset``, else the latest one mentioned at all."""
+        latest_subject: tuple[int, str] | None = None
+        latest_any: tuple[int, str] | None = None
         for entity in self.entities:
-            if entity.type not in types:
+            other_gender = gender is not None and self.gender.get(entity.id) not in {None, gender}
+            if entity.type not in types or other_gender:
                 continue
             for mention in entity.mentions:
                 if mention.start >= offset:
@@ -485,6 +539,46 @@ class SpeakerResolver:
             and any(m.start < subject.idx for m in e.mentions)
         ]
         return max(candidates)[1] if candidates else None
+
+
+def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity]) -> dict[str, str]:
+    """What the article itself says of each person's gender: forms of address and gendered
+    titles ("Mrs", "congresswoman"), and the pronouns of sentences that name only them."""
+    votes: dict[str, Counter[str]] = {e.id: Counter() for e in entities if e.type == "PERSON"}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for title in entity.titles:
+            for word in title.lower().split():
+                if word in GENDERED_WORDS:
+                    votes[entity.id][GENDERED_WORDS[word]] += 3
+        for mention in entity.mentions:
+            before = doc.text[max(0, mention.start - 6) : mention.start].lower().split()
+            if before and before[-1].rstrip(".") in GENDERED_WORDS:
+                votes[entity.id][GENDERED_WORDS[before[-1].rstrip(".")]] += 3
+    sentences = list(doc.sents)
+    named = [_people_in(sentence, entity_at) for sentence in sentences]
+    for index, sentence in enumerate(sentences):
+        if len(named[index]) != 1:
+            continue
+        (person,) = named[index]
+        pronouns = [t for t in sentence if t.lower_ in REFLEXIVES or t.lower_ == "his"]
+        if index + 1 < len(sentences) and not named[index + 1]:
+            pronouns += [
+                t for t in sentences[index + 1] if t.dep_ == "nsubj" and t.lower_ in {"he", "she"}
+            ][:1]
+        for token in pronouns:
+            votes[person]["m" if token.lower_ in MASCULINE else "f"] += 1
+    return {
+        person: count.most_common(1)[0][0]
+        for person, count in votes.items()
+        if count and (len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1])
+    }
+
+
+def _people_in(sentence: Span, entity_at: dict[int, Entity]) -> set[str]:
+    found = (entity_at[t.idx] for t in sentence if t.idx in entity_at)
+    return {entity.id for entity in found if entity.type == "PERSON"}
 
 
 def _cut_at_comma(tokens: list[Token], subject: Token) -> list[Token]:
