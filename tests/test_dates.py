@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from nutgraf.calendar import parse_calendar_date, resolve
+from nutgraf.calendar import CalendarValue, parse_calendar_date, resolve
 from nutgraf.extractors import dates
 
 TUESDAY = dt.date(2006, 6, 20)
@@ -37,7 +37,7 @@ def test_calendar_values(text, tense, value):
 
 
 def test_the_following_year_follows_the_year_just_mentioned():
-    resolved = resolve("the following year", TUESDAY, "past", last_year=2002)
+    resolved = resolve("the following year", TUESDAY, "past", CalendarValue("2002", "year"))
     assert resolved is not None and resolved.value == "2003"
 
 
@@ -66,3 +66,34 @@ def test_dates_in_a_text_use_tense_and_the_last_year(parse):
     assert found["2002"] == "2002"
     assert found["the following year"] == "2003"
     assert found["Friday"] == "2006-06-23"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("November", dt.date(2016, 2, 19), "2015-11"),
+        ("Nov. 8", dt.date(2016, 5, 16), "2016-11-08"),
+        ("January 20", dt.date(2016, 12, 1), "2017-01-20"),
+    ],
+)
+def test_a_date_without_a_year_is_the_nearest_one(text, published, value):
+    resolved = resolve(text, published, "past")
+    assert resolved is not None and resolved.value == value
+
+
+def test_the_next_month_follows_the_month_just_mentioned():
+    september = CalendarValue("2015-09", "month")
+    resolved = resolve("The next month", dt.date(2016, 2, 19), "past", september)
+    assert resolved is not None and resolved.value == "2015-10"
+    assert resolve("the next day", TUESDAY, "past", None) is None
+
+
+def test_ages_and_frequencies_are_not_dates(parse):
+    doc = parse("The 83-year-old judge holds monthly meetings and spoke on Monday night.")
+    assert [d.text for d in dates.extract(doc, "2006-06-20")] == ["Monday night"]
+
+
+def test_a_date_on_a_noun_does_not_take_the_verbs_tense(parse):
+    doc = parse("The results of Tuesday's primaries will force the party to change course.")
+    found = dates.extract(doc, "2016-04-28")
+    assert [(d.text, d.value) for d in found] == [("Tuesday", "2016-04-26")]

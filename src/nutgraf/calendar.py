@@ -51,15 +51,47 @@ def parse_calendar_date(text: str) -> str | None:
 
 
 def resolve(
-    text: str, published: dt.date | None, tense: Tense = "present", last_year: int | None = None
+    text: str,
+    published: dt.date | None,
+    tense: Tense = "present",
+    last: CalendarValue | None = None,
 ) -> CalendarValue | None:
-    """The calendar value of one date expression, or None for durations and vague periods."""
+    """The calendar value of one date expression, or None for durations and vague periods.
+
+    ``last`` is the value of the date mentioned just before, for "the following year" and
+    "the next month"."""
     phrase = normalise(text)
+    sequel = _sequel(text, last)
+    if sequel is not None or re.match(r"the (?:following|next|previous|preceding)\b", text.lower()):
+        return sequel
+    last_year = int(last.value[:4]) if last is not None else None
     for rule in (_year, _relative_year, _weekday, _relative_day, _relative_span, _ago):
         value = rule(phrase, published, tense, last_year)
         if value is not None:
             return value
-    return _absolute(phrase, published, tense)
+    return _absolute(phrase, published)
+
+
+def _sequel(text: str, last: CalendarValue | None) -> CalendarValue | None:
+    """ "the following day/month/year", "the previous week": one step from the date before."""
+    match = re.fullmatch(
+        r"the (following|next|previous|preceding) (day|week|month|year)", text.lower().strip()
+    )
+    if match is None or last is None:
+        return None
+    step = 1 if match.group(1) in {"following", "next"} else -1
+    unit = match.group(2)
+    year = int(last.value[:4])
+    month = int(last.value[5:7]) if len(last.value) >= 7 else 1
+    if unit == "year":
+        return CalendarValue(str(year + step), "year")
+    if unit == "month" and len(last.value) >= 7:
+        index = year * 12 + month - 1 + step
+        return CalendarValue(f"{index // 12:04d}-{index % 12 + 1:02d}", "month")
+    if unit in {"day", "week"} and len(last.value) == 10:
+        day = dt.date.fromisoformat(last.value) + dt.timedelta(days=step * _UNITS[unit])
+        return CalendarValue(day.isoformat(), "day" if unit == "day" else "week")
+    return None
 
 
 def normalise(text: str) -> str:
@@ -80,17 +112,16 @@ def _year(phrase: str, *_: object) -> CalendarValue | None:
 def _relative_year(
     phrase: str, published: dt.date | None, _tense: Tense, last_year: int | None
 ) -> CalendarValue | None:
-    after = r"following year|next year|year after|subsequent year|a year later"
-    before = r"previous year|preceding year|year before|prior year|a year earlier"
-    if re.fullmatch(after, phrase) and phrase != "next year" and last_year is not None:
+    """ "a year later" (after the year just mentioned); "last year", "next year" (from the
+    publication date)."""
+    if phrase in {"a year later", "year after"} and last_year is not None:
         return CalendarValue(str(last_year + 1), "year")
-    if re.fullmatch(before, phrase) and last_year is not None:
+    if phrase in {"a year earlier", "year before"} and last_year is not None:
         return CalendarValue(str(last_year - 1), "year")
-    if published is None:
+    offsets = {"last year": -1, "this year": 0, "next year": 1}
+    if published is None or phrase not in offsets:
         return None
-    offsets = {"last year": -1, "this year": 0, "next year": 1, "past year": None}
-    offset = offsets.get(phrase)
-    return CalendarValue(str(published.year + offset), "year") if offset is not None else None
+    return CalendarValue(str(published.year + offsets[phrase]), "year")
 
 
 def _weekday(
@@ -162,8 +193,11 @@ def _ago(
     return CalendarValue(str(published.year - count), "year")
 
 
-def _absolute(phrase: str, published: dt.date | None, tense: Tense) -> CalendarValue | None:
-    """Month names, days and years through dateparser; the granularity is what the text gives."""
+def _absolute(phrase: str, published: dt.date | None) -> CalendarValue | None:
+    """Month names, days and years through dateparser; the granularity is what the text gives.
+
+    A month or day without a year is put in the year that brings it nearest the publication
+    date (news writes "November" for the last one or the next one, whichever is closer)."""
     core = re.sub(r"^(?:early|mid|late|mid-|end of|the end of|beginning of)\s*", "", phrase)
     has_month = re.search(rf"\b(?:{_MONTHS})\b\.?", core) is not None
     has_year = re.search(r"\b\d{4}\b", core) is not None
@@ -173,13 +207,22 @@ def _absolute(phrase: str, published: dt.date | None, tense: Tense) -> CalendarV
     if not has_year and published is None:
         return None
     has_day = numeric or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", core) is not None
-    prefer = {"past": "past", "future": "future"}.get(tense, "current_period")
-    settings = {**_DATEPARSER_SETTINGS, "PREFER_DATES_FROM": prefer}
+    settings = {**_DATEPARSER_SETTINGS, "PREFER_DATES_FROM": "current_period"}
     if published is not None:
         settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
     parsed = dateparser.parse(core, languages=["en"], settings=settings)
     if parsed is None:
         return None
+    day = parsed.date()
+    if not has_year and published is not None:
+        day = min(
+            (_with_year(day, published.year + shift) for shift in (-1, 0, 1)),
+            key=lambda candidate: abs((candidate - published).days),
+        )
     if has_day:
-        return CalendarValue(parsed.date().isoformat(), "day")
-    return CalendarValue(f"{parsed.year:04d}-{parsed.month:02d}", "month")
+        return CalendarValue(day.isoformat(), "day")
+    return CalendarValue(f"{day.year:04d}-{day.month:02d}", "month")
+
+
+def _with_year(day: dt.date, year: int) -> dt.date:
+    return day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)

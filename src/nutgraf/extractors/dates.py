@@ -7,29 +7,38 @@ date, the tense of the verb they hang on, and the year mentioned last ("the foll
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.tokens import Doc, Span, Token
 
-from nutgraf.calendar import Tense, resolve
+from nutgraf.calendar import CalendarValue, Tense, resolve
 from nutgraf.records import DateMention
 
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
+# Ages, lengths of time used as adjectives, and frequencies: tagged DATE, but no dates.
+NOT_A_DATE = re.compile(
+    r"\b\w+-(?:year|month|week|day|hour|minute)s?(?:-old)?\b|^(?:daily|weekly|monthly|yearly|"
+    r"annually|annual|nightly|night|overnight)$",
+    re.IGNORECASE,
+)
+# Dependencies through which a date hangs on the verb whose tense it takes.
+_VERB_PATH = frozenset({"npadvmod", "pobj", "prep", "tmod", "advmod", "nummod", "compound"})
 
 
 def extract(doc: Doc, published: str | None) -> list[DateMention]:
     """Every DATE expression (and TIME with a day in it), in reading order."""
     base = dt.date.fromisoformat(published) if published else None
     mentions = []
-    last_year: int | None = None
+    last: CalendarValue | None = None
     for span in doc.ents:
-        if span.label_ not in {"DATE", "TIME"}:
+        if span.label_ not in {"DATE", "TIME"} or NOT_A_DATE.search(span.text):
             continue
         span = _trimmed(span)
-        value = resolve(span.text, base, tense_of(span), last_year)
+        value = resolve(span.text, base, tense_of(span), last)
         if span.label_ == "TIME" and value is None:
             continue
         if value is not None:
-            last_year = int(value.value[:4])
+            last = value
         mentions.append(
             DateMention(
                 text=span.text,
@@ -55,7 +64,7 @@ def tense_of(span: Span) -> Tense:
     for _ in range(4):
         if verb is None or verb.pos_ in {"VERB", "AUX"}:
             break
-        verb = verb.head if verb.head != verb else None
+        verb = verb.head if verb.dep_ in _VERB_PATH and verb.head != verb else None
     if verb is None:
         return "present"
     auxiliaries = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
