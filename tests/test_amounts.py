@@ -48,3 +48,22 @@ def test_offsets_point_into_the_text(parse):
     text = "About 3,200 residents live there, and 140 homes were flooded; two people were hurt."
     for amount in amounts.extract(parse(text)):
         assert text[amount.start : amount.end] == amount.text
+
+
+def test_currency_and_scale_next_to_the_number(parse):
+    result = found(parse, "The firm raised $500m and £25.5bn, and spent $1.7bn on the deal.")
+    assert (500_000_000, None, "USD") in result
+    assert (25_500_000_000, None, "GBP") in result
+    assert (1_700_000_000, None, "USD") in result
+
+
+def test_scores_vague_numbers_and_pronouns_are_not_amounts(parse):
+    text = (
+        "Arsenal lost 2-0 at half-time. Millions of viewers watched. "
+        "If one is proposed, we will consider it."
+    )
+    assert found(parse, text) == []
+
+
+def test_a_hyphenated_noun_is_counted_whole(parse):
+    assert found(parse, "She sent two e-mail messages.")[0][:2] == (2, "e-mail messages")

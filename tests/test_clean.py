@@ -130,3 +130,14 @@ def test_hard_wrapped_text_is_joined_into_paragraphs():
 def test_only_boilerplate_is_refused():
     with pytest.raises(InputError, match="boilerplate"):
         clean_text("Click here to subscribe now\nShare this story", PageMetadata(), None)
+
+
+def test_credits_sign_offs_and_crossheads_are_set_aside():
+    text = (
+        f"{LEAD}\n\nDIVISIVE, STUPID AND WRONG\n\nThe second paragraph of the story.\n\n"
+        "(Additional reporting by Kylie MacLellan; Editing by Michael Holden)\n\n- Elise Viebeck."
+    )
+    article = clean_text(text, PageMetadata(), None)
+    assert article.body == f"{LEAD}\n\nThe second paragraph of the story."
+    assert article.byline == "Elise Viebeck"
+    assert len(article.boilerplate) == 3

@@ -73,3 +73,17 @@ def test_mentions_point_into_the_text(parse):
         for mention in entity.mentions:
             assert doc.text[mention.start : mention.end] == mention.text
     assert by_name(doc)["Bush"].titles == ["President"]
+
+
+def test_a_wrongly_curled_possessive_is_not_part_of_the_name(parse):
+    found = by_name(parse("Donald Trump‘s comments were criticised by Donald Trump himself."))
+    assert "Donald Trump" in found and not any("‘" in name for name in found)
+
+
+def test_an_age_is_not_a_title(parse):
+    doc = parse("Paul McCartney, 62, said the 62-year-old singer Paul McCartney would tour.")
+    assert all(
+        "year" not in t and not any(c.isdigit() for c in t)
+        for e in entities.extract(doc)
+        for t in e.titles
+    )

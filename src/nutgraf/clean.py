@@ -85,7 +85,7 @@ _BOILERPLATE = [
         r"\b(?:for corrections|letter to the editor|ai policy|privacy policy|cookie policy|"
         r"terms of (?:use|service))\b",
         r"^(?:advertisement|sponsored content|story continues below|continue reading)\b",
-        r"^(?:additional )?(?:reporting|editing|writing) by\b",
+        r"^\(?(?:additional )?(?:reporting|editing|writing|compiled) by\b",
         r"^(?:tags|topics|filed under|posted in)\s*:",
         r"^(?:leave a comment|comments?|view comments|show comments)\b",
         r"^(?:image|photo|picture|video)(?:\s+caption)?\s*:",
@@ -104,6 +104,7 @@ _PUBLISHER = [
         r"(?:AI|[Pp]rivacy|[Ee]ditorial|[Cc]omment|[Ee]thics)\s+[Pp]olic",
     )
 ]
+_SIGN_OFF = re.compile(r"^[-—–]\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})\.?$")
 _QUOTE_START = re.compile(r"^[\"“”«„]")
 _SENTENCE_END = re.compile(r"[.!?\"“”’')\]:]$")
 
@@ -173,7 +174,7 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
         title=title,
         dateline=dateline,
         agency=agency,
-        byline=page.byline or byline,
+        byline=page.byline or byline or sign_off(boilerplate),
         publisher=publisher,
         published=published or page.published or header_date,
     )
@@ -251,10 +252,19 @@ def take_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
 
 
 def is_boilerplate(paragraph: str) -> bool:
-    """A short paragraph that speaks to the reader about the page, not about the news."""
+    """A short paragraph that speaks to the reader about the page, not about the news: a call
+    to action, a notice, a sign-off ("- Elise Viebeck.") or a crosshead in capitals."""
     if _QUOTE_START.match(paragraph) or len(paragraph.split()) > MAX_BOILERPLATE_WORDS:
         return False
+    if _SIGN_OFF.match(paragraph) or is_crosshead(paragraph):
+        return True
     return any(pattern.search(paragraph) for pattern in _BOILERPLATE)
+
+
+def is_crosshead(paragraph: str) -> bool:
+    """A short heading inside the story, set in capitals ("DIVISIVE, STUPID AND WRONG")."""
+    letters = [c for c in paragraph if c.isalpha()]
+    return len(paragraph.split()) <= 8 and len(letters) >= 6 and all(c.isupper() for c in letters)
 
 
 def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
@@ -264,6 +274,14 @@ def split_boilerplate(paragraphs: list[str]) -> tuple[list[str], list[str]]:
     for paragraph in paragraphs:
         (boilerplate if is_boilerplate(paragraph) else body).append(paragraph)
     return body, boilerplate
+
+
+def sign_off(boilerplate: list[str]) -> str | None:
+    """The reporter's name from a closing "- Name." line."""
+    for paragraph in boilerplate:
+        if match := _SIGN_OFF.match(paragraph):
+            return match.group("name")
+    return None
 
 
 def names_in_footer(boilerplate: list[str]) -> list[str]:

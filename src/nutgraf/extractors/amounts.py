@@ -48,13 +48,42 @@ def extract(doc: Doc) -> list[Amount]:
 
 
 def numeric_spans(doc: Doc) -> list[Span]:
-    """spaCy's number entities, and number words it left untagged."""
+    """spaCy's number entities (with a currency sign or scale word beside them), and number
+    words it left untagged; scores and tallies ("2-0", "7-2") and the pronoun "one" left out."""
     spans = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
     tagged = {i for e in doc.ents for i in range(e.start, e.end)}
     for token in doc:
         if token.i not in tagged and token.pos_ == "NUM" and token.like_num and not token.ent_type_:
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
-    return spans
+    return [_widened(span) for span in spans if not _is_score(span) and not _is_pronoun(span)]
+
+
+def _widened(span: Span) -> Span:
+    """Take in a currency sign before and a scale word after ("$" "500" "m")."""
+    doc = span.doc
+    start, end, label = span.start, span.end, span.label_
+    if start > 0 and doc[start - 1].text in CURRENCY_SYMBOLS:
+        start, label = start - 1, "MONEY"
+    if end < len(doc) and doc[end].lower_ in SCALES and not doc[end - 1].whitespace_:
+        end += 1
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=label)
+
+
+def _is_score(span: Span) -> bool:
+    doc = span.doc
+    text = doc.text[span.start_char : span.end_char + 4]
+    before = doc.text[max(0, span.start_char - 3) : span.end_char]
+    return bool(re.match(r"\d+\s?[-–]\s?\d+\b", text) or re.search(r"\d+\s?[-–]\s?\d+$", before))
+
+
+def _is_pronoun(span: Span) -> bool:
+    """ "one" standing for a thing ("if one is proposed", "number one"), not counting one."""
+    root = span.root
+    return (
+        span.text.lower() == "one"
+        and root.dep_ not in {"nummod", "quantmod"}
+        and not _of_object(root)
+    )
 
 
 def amount_of(span: Span) -> Amount | None:
@@ -78,8 +107,10 @@ def parse_number(text: str) -> int | float | None:
         if match.group(2):
             number *= SCALES[match.group(2).lower()]
         return int(number) if number.is_integer() else number
+    if re.search(r"\b(?:hundreds|thousands|millions|billions|trillions|dozens)\b", lowered):
+        return None
     for phrase, value in WORD_NUMBERS.items():
-        if re.search(rf"\b{phrase}\b", lowered):
+        if re.search(rf"\b{phrase}\b(?!-)", lowered):
             return value
     words = _WORDS.search(lowered)
     if words is None:
@@ -113,8 +144,11 @@ def counted_by(span: Span) -> str | None:
     troops"), or the "of" phrase of a number that heads its own phrase ("two of them")."""
     root = span.root
     if root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end:
-        head = root.head
-        return span.doc[span.end : head.i + 1].text or None
+        end = root.head.i + 1
+        doc = span.doc
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
+            end += 2
+        return doc[span.end : end].text or None
     if root.dep_ in {"nummod", "quantmod"} and root.head.i < span.start:
         return None
     of_phrase = _of_object(root)

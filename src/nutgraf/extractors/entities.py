@@ -155,6 +155,7 @@ COUNTRY_ALIASES = {
     "vietnam": "VN", "taiwan": "TW", "the netherlands": "NL", "czech republic": "CZ",
     "ivory coast": "CI", "burma": "MM", "congo": "CG", "palestine": "PS", "vatican": "VA",
 }  # fmt: skip
+POSSESSIVES = frozenset({"'s", "’s", "‘s", "'", "’"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "punct", "npadvmod"})
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
 
@@ -204,7 +205,9 @@ def trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    while end > start and (
+        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVES
+    ):
         end -= 1
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_token(doc[start]):
@@ -293,9 +296,9 @@ def _short_person_forms(
 
 
 def titles_of(span: Span) -> list[str]:
-    """Titles and roles the words around one mention give the person."""
+    """Titles and roles the words around one mention give the person (not ages)."""
     found = [title_before(span), title_in_apposition(span)]
-    return [t for t in found if t]
+    return [t for t in found if t and not re.search(r"\d|year-old", t)]
 
 
 def title_before(span: Span) -> str | None:
@@ -351,7 +354,7 @@ def title_in_apposition(span: Span) -> str | None:
     tokens = [t for t in tokens if not (t.is_punct and t.text != "-")]
     while tokens and tokens[0].pos_ == "DET":
         tokens = tokens[1:]
-    if not tokens or len(tokens) > 8 or head.ent_type_:
+    if not tokens or len(tokens) > 8 or head.ent_type_ or head.tag_ == "NNS":
         return None
     return _text(tokens)
 

@@ -23,7 +23,9 @@ def extract(doc: Doc, entities: list[Entity]) -> list[SummarySentence]:
     if not sentences:
         return []
     weights = dict(keyword_scores(doc, entities))
-    lead, rest = sentences[0], [s for s in sentences[1:] if len(s) >= MIN_TOKENS]
+    whole = [s for s in sentences if _is_whole(s)]
+    lead = whole[0] if whole else sentences[0]
+    rest = [s for s in whole if s.start > lead.start]
     ranked = sorted(rest, key=lambda s: -_score(s, weights))[: MAX_SENTENCES - 1]
     chosen = [lead, *sorted(ranked, key=lambda s: s.start)]
     return [SummarySentence(s.text, s.start_char, s.end_char) for s in chosen]
@@ -34,6 +36,15 @@ def _trimmed(sentence: Span) -> Span | None:
     if not tokens or not any(t.is_alpha for t in tokens):
         return None
     return sentence.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _is_whole(sentence: Span) -> bool:
+    """A sentence that stands on its own: long enough, not a label ("Campaign funding:"), and
+    not a fragment of a quotation that the sentence splitter cut (unbalanced marks)."""
+    text = sentence.text
+    straight = text.count('"') % 2 == 0
+    curly = text.count("“") == text.count("”")
+    return len(sentence) >= MIN_TOKENS and not text.endswith(":") and straight and curly
 
 
 def _score(sentence: Span, weights: dict[str, float]) -> float:
