@@ -280,7 +280,7 @@ def sign_off(boilerplate: list[str]) -> str | None:
     """The reporter's name from a closing "- Name." line."""
     for paragraph in boilerplate:
         if match := _SIGN_OFF.match(paragraph):
-            return match.group("name")
+            return match.group("name").rstrip(".")
     return None
 
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
@@ -30,8 +31,9 @@ def load_model() -> Language:
     """The English pipeline, from the installed model package (never downloaded)."""
     nlp = spacy.load(MODEL)
     # A possessive written with the wrong curly mark ("Trump‘s") splits like "Trump’s".
-    suffixes = [*nlp.Defaults.suffixes, "‘s", "‘S"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer: Tokenizer = nlp.tokenizer
+    suffixes = [*(nlp.Defaults.suffixes or ()), "‘s", "‘S"]
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("nutgraf_paragraphs", before="parser")
     nlp.max_length = MAX_BODY_CHARS
     return nlp
