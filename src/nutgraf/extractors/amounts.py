@@ -55,7 +55,17 @@ def numeric_spans(doc: Doc) -> list[Span]:
     for token in doc:
         if token.i not in tagged and token.pos_ == "NUM" and token.like_num and not token.ent_type_:
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
-    return [_widened(span) for span in spans if not _is_score(span) and not _is_pronoun(span)]
+    return [
+        _widened(span)
+        for span in spans
+        if not _is_score(span) and not _is_pronoun(span) and not _is_word_part(span)
+    ]
+
+
+def _is_word_part(span: Span) -> bool:
+    """A number word inside a compound ("half-time", "one-sided"), not an amount."""
+    following = span.doc.text[span.end_char : span.end_char + 1]
+    return following == "-" and not any(c.isdigit() for c in span.text)
 
 
 def _widened(span: Span) -> Span:

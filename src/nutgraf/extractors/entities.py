@@ -138,6 +138,9 @@ DEPARTMENT_WORDS = frozenset(
         "home",
         "state",
         "economy",
+        "economics",
+        "economic",
+        "welfare",
         "environment",
         "culture",
         "housing",
@@ -145,6 +148,16 @@ DEPARTMENT_WORDS = frozenset(
         "immigration",
         "communications",
         "industry",
+        "information",
+        "planning",
+        "development",
+        "science",
+        "technology",
+        "tourism",
+        "sport",
+        "sports",
+        "water",
+        "ranking",
     ]
 )
 # Informal country names pycountry does not know.
@@ -212,8 +225,11 @@ def trim(span: Span) -> Span | None:
     if span.label_ == "PERSON":
         while start < end - 1 and _is_title_token(doc[start]):
             start += 1
-    if start >= end or not any(c.isalpha() for c in doc[start:end].text):
+    text = doc[start:end].text
+    if start >= end or not any(c.isalpha() for c in text):
         return None
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return None  # a name has a capital: "unbeaten league run" is no person
     return Span(doc, start, end, label=span.label_)
 
 
