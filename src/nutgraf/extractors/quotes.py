@@ -255,27 +255,27 @@ def is_name(text: str) -> bool:
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
 
 
-def _attributed(quote: Quote, speaker: _Speaker, cue: Token) -> Quote:
+def _with_speaker(quote: Quote, speaker: _Speaker) -> Quote:
     return replace(
         quote,
         speaker=speaker.entity,
         speaker_text=speaker.text,
         speaker_start=speaker.start,
         speaker_end=speaker.end,
-        cue=cue_text(cue),
-        cue_start=cue.idx,
-        cue_end=cue_end(cue),
+    )
+
+
+def _attributed(quote: Quote, speaker: _Speaker, cue: Token) -> Quote:
+    return replace(
+        _with_speaker(quote, speaker), cue=cue_text(cue), cue_start=cue.idx, cue_end=cue_end(cue)
     )
 
 
 def _inherit(quote: Quote, previous: Quote) -> Quote:
-    return replace(
-        quote,
-        speaker=previous.speaker,
-        speaker_text=previous.speaker_text,
-        speaker_start=previous.speaker_start,
-        speaker_end=previous.speaker_end,
+    speaker = _Speaker(
+        previous.speaker, previous.speaker_text, previous.speaker_start, previous.speaker_end
     )
+    return _with_speaker(quote, speaker)
 
 
 def cue_text(cue: Token) -> str:
