@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: demo test lint typecheck clean
+EVAL_STAMP := $(VENV)/.eval-stamp
+
+.PHONY: demo test lint typecheck eval bench clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -14,18 +16,28 @@ $(STAMP): pyproject.toml requirements/model.txt
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(EVAL_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,eval]'
+	touch $(EVAL_STAMP)
+
 demo: $(STAMP)
 	$(BIN)/nutgraf extract examples/wire-story.txt
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check src tests eval bench
+	$(BIN)/ruff format --check src tests eval bench
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 test: lint typecheck
 	$(BIN)/pytest -q
+
+eval: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py
+
+bench: $(EVAL_STAMP)
+	$(BIN)/python bench/benchmark.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -64,8 +64,9 @@ def numeric_spans(doc: Doc) -> list[Span]:
 
 def _is_word_part(span: Span) -> bool:
     """A number word inside a compound ("half-time", "one-sided"), not an amount."""
-    following = span.doc.text[span.end_char : span.end_char + 1]
-    return following == "-" and not any(c.isdigit() for c in span.text)
+    doc = span.doc
+    hyphen = span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+    return hyphen and not any(c.isdigit() for c in span.text)
 
 
 def _widened(span: Span) -> Span:
@@ -80,10 +81,20 @@ def _widened(span: Span) -> Span:
 
 
 def _is_score(span: Span) -> bool:
+    """A number in a score or tally: "2-0", "7-2"."""
     doc = span.doc
-    text = doc.text[span.start_char : span.end_char + 4]
-    before = doc.text[max(0, span.start_char - 3) : span.end_char]
-    return bool(re.match(r"\d+\s?[-–]\s?\d+\b", text) or re.search(r"\d+\s?[-–]\s?\d+$", before))
+
+    def dash(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text in {"-", "–"}
+
+    def number(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text.isdigit()
+
+    if re.fullmatch(r"\d+[-–]\d+", span.text):
+        return True
+    after = dash(span.end) and number(span.end + 1)
+    before = dash(span.start - 1) and number(span.start - 2)
+    return span.text.isdigit() and (after or before)
 
 
 def _is_pronoun(span: Span) -> bool:

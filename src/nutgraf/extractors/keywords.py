@@ -27,7 +27,8 @@ def keyword_scores(doc: Doc, entities: list[Entity]) -> list[tuple[str, float]]:
     """Keywords with their scores, best first (also used to rank summary sentences)."""
     scores: dict[str, float] = defaultdict(float)
     in_entity = {offset for e in entities for m in e.mentions for offset in range(m.start, m.end)}
-    lead_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+    text = doc.text
+    lead_end = text.find("\n\n") if "\n\n" in text else len(text)
     for entity in entities:
         if entity.type in KEYWORD_TYPES:
             scores[entity.name] += ENTITY_WEIGHT * len(entity.mentions)

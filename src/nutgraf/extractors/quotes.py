@@ -279,7 +279,9 @@ def _inherit(quote: Quote, previous: Quote) -> Quote:
 
 
 def cue_text(cue: Token) -> str:
-    return cue.doc.text[cue.idx : cue_end(cue)]
+    if cue_end(cue) > cue.idx + len(cue):
+        return cue.text_with_ws + cue.nbor().text
+    return cue.text
 
 
 def cue_end(cue: Token) -> int:
@@ -339,10 +341,10 @@ def _outside(token: Token, marked: list[_Marked]) -> bool:
 def cue_after(doc: Doc, mark: _Marked, following: list[_Marked]) -> Token | None:
     """``"...," Koizumi said.`` / ``"...," said Koizumi`` / ``"...," according to X.``"""
     limit = following[0].open_at if following and following[0].paragraph == mark.paragraph else None
-    span = doc.char_span(mark.close_at + 1, len(doc.text), alignment_mode="expand")
-    if span is None:
+    first = doc.char_span(mark.close_at, mark.close_at + 1, alignment_mode="expand")
+    if first is None:
         return None
-    for count, token in enumerate(span):
+    for count, token in enumerate(doc[first.end :]):
         if count >= CUE_WINDOW or "\n" in token.text or (limit is not None and token.idx >= limit):
             return None
         if _is_cue(token):
@@ -385,7 +387,7 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) ->
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         speaker = resolver.speaker_of(token)
-        quote = Quote(kind="indirect", text=doc.text[start:end], start=start, end=end)
+        quote = Quote(kind="indirect", text=content.text, start=start, end=end)
         quotes.append(_attributed(quote, speaker, token))
     return quotes
 
@@ -544,6 +546,7 @@ class SpeakerResolver:
 def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity]) -> dict[str, str]:
     """What the article itself says of each person's gender: forms of address and gendered
     titles ("Mrs", "congresswoman"), and the pronouns of sentences that name only them."""
+    text = doc.text
     votes: dict[str, Counter[str]] = {e.id: Counter() for e in entities if e.type == "PERSON"}
     for entity in entities:
         if entity.type != "PERSON":
@@ -553,7 +556,7 @@ def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity])
                 if word in GENDERED_WORDS:
                     votes[entity.id][GENDERED_WORDS[word]] += 3
         for mention in entity.mentions:
-            before = doc.text[max(0, mention.start - 6) : mention.start].lower().split()
+            before = text[max(0, mention.start - 6) : mention.start].lower().split()
             if before and before[-1].rstrip(".") in GENDERED_WORDS:
                 votes[entity.id][GENDERED_WORDS[before[-1].rstrip(".")]] += 3
     sentences = list(doc.sents)

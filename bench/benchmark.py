@@ -1,0 +1,290 @@
+"""Speed and memory of nutgraf beside bare spaCy and the peers: ``python bench/benchmark.py``.
+
+Benchmarks print numbers; they assert nothing. Each writes ``bench/results/<name>.json``, and
+the markdown goes into the README's "Performance" section (``bench:begin``/``bench:end``).
+
+- throughput: nutgraf's full extraction vs bare spaCy ``nlp.pipe`` (full model) on the same
+  corpus texts, same batch size and process count, in the same run; 1 and 2 processes.
+- stages: time per stage (cleaning, spaCy, each extractor) on the same texts.
+- memory: resident memory while 2,000 articles stream through ``extract_many``, in a fresh
+  process, at checkpoints (it must not grow with the number of articles).
+- peers: textacy's direct quotations vs nutgraf's quotes on the same parses; HTML to body with
+  nutgraf, trafilatura alone and newspaper4k on the 181 benchmark pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "eval"))
+
+import spacy  # noqa: E402
+from spacy.tokens import Doc  # noqa: E402
+
+import nutgraf  # noqa: E402
+from common import SHARED, Result, table, update_readme  # noqa: E402
+from nutgraf.extractors import amounts, dates, entities, keywords, quotes, summary  # noqa: E402
+from nutgraf.nlp import MODEL, load_model  # noqa: E402
+from nutgraf.pipeline import prepare  # noqa: E402
+from nutgraf.records import CleanArticle, Entity  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+BENCHMARKS = ["throughput", "stages", "memory", "peers"]
+BATCH_SIZE = 32
+
+
+def corpus(count: int) -> list[tuple[str, str | None]]:
+    """``count`` articles, alternating BBC and US political news, as (text, published)."""
+    files = [SHARED / "corpus" / name / "articles.jsonl" for name in ("bbc", "polnear-train")]
+    streams = [(json.loads(line) for line in path.open(encoding="utf-8")) for path in files]
+    mixed = (r for pair in itertools.zip_longest(*streams) for r in pair if r is not None)
+    return [(r["text"], r.get("published")) for r in itertools.islice(mixed, count)]
+
+
+def words(items: list[tuple[str, str | None]]) -> int:
+    return sum(len(text.split()) for text, _ in items)
+
+
+def rate(count: int, seconds: float) -> str:
+    return f"{count / seconds:,.1f}"
+
+
+def throughput(count: int) -> Result:
+    items = corpus(count)
+    texts = [text for text, _ in items]
+    total_words = words(items)
+    bare = spacy.load(MODEL)
+    list(bare.pipe(texts[:8]))
+    list(nutgraf.extract_many(items[:8]))  # warm-up: model, lexicons, first-call caches
+    rows, data = [], {}
+    for processes in (1, 2):
+        started = time.perf_counter()
+        list(bare.pipe(texts, batch_size=BATCH_SIZE, n_process=processes))
+        spacy_s = time.perf_counter() - started
+        started = time.perf_counter()
+        list(nutgraf.extract_many(items, n_process=processes, batch_size=BATCH_SIZE))
+        nutgraf_s = time.perf_counter() - started
+        ratio = spacy_s / nutgraf_s
+        rows.append([
+            processes, rate(count, nutgraf_s), rate(total_words, nutgraf_s),
+            rate(count, spacy_s), rate(total_words, spacy_s), f"{ratio:.2f}",
+        ])  # fmt: skip
+        data[processes] = {
+            "nutgraf_seconds": round(nutgraf_s, 2),
+            "spacy_seconds": round(spacy_s, 2),
+            "ratio": round(ratio, 3),
+        }
+    headers = [
+        "processes", "nutgraf articles/s", "nutgraf words/s", "bare spaCy articles/s",
+        "bare spaCy words/s", "ratio (nutgraf rate / spaCy rate)",
+    ]  # fmt: skip
+    return Result(
+        task="throughput",
+        title=f"Throughput, {count} corpus articles ({total_words:,} words), batch {BATCH_SIZE}",
+        table=table(headers, rows),
+        data={"articles": count, "words": total_words, "by_processes": data},
+        notes=[
+            "nutgraf: cleaning, language check, spaCy and every extractor; bare spaCy: "
+            "`en_core_web_sm` `nlp.pipe` with all its components on the raw texts."
+        ],
+    )
+
+
+def stages(count: int) -> Result:
+    items = corpus(count)
+    nlp = load_model()
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    cleaned = [prepare(text, published) for text, published in items]
+    seconds["cleaning and language check"] = time.perf_counter() - started
+    started = time.perf_counter()
+    docs = list(nlp.pipe((a.body for a in cleaned), batch_size=BATCH_SIZE))
+    seconds["spaCy (tag, parse, entities)"] = time.perf_counter() - started
+    started = time.perf_counter()
+    found = [entities.extract(doc) for doc in docs]
+    seconds["entities"] = time.perf_counter() - started
+    steps: dict[str, Callable[[Doc, CleanArticle, list[Entity]], object]] = {
+        "quotes": lambda doc, article, ents: quotes.extract(doc, ents),
+        "amounts": lambda doc, article, ents: amounts.extract(doc),
+        "dates": lambda doc, article, ents: dates.extract(doc, article.published),
+        "keywords": lambda doc, article, ents: keywords.extract(doc, ents),
+        "summary": lambda doc, article, ents: summary.extract(doc, ents),
+    }
+    for name, step in steps.items():
+        started = time.perf_counter()
+        for doc, article, ents in zip(docs, cleaned, found, strict=True):
+            step(doc, article, ents)
+        seconds[name] = time.perf_counter() - started
+    total = sum(seconds.values())
+    rows = [
+        [stage, f"{1000 * s / count:.1f}", f"{100 * s / total:.0f}%"]
+        for stage, s in seconds.items()
+    ]
+    return Result(
+        task="stages",
+        title=f"Time per stage, {count} corpus articles, one process",
+        table=table(["stage", "ms per article", "share"], rows),
+        data={"articles": count, "seconds": {k: round(v, 3) for k, v in seconds.items()}},
+    )
+
+
+MEMORY_PROBE = """
+import json, sys
+sys.path.insert(0, {bench!r})
+from benchmark import corpus
+
+def resident():
+    fields = dict(line.split(":", 1) for line in open("/proc/self/status").read().splitlines())
+    return {{key: int(fields[key].split()[0]) // 1024 for key in ("VmRSS", "VmHWM")}}
+
+items = corpus({count})
+if {system!r} == "nutgraf":
+    import nutgraf
+    stream = nutgraf.extract_many(items, batch_size={batch})
+else:
+    import spacy
+    stream = spacy.load({model!r}).pipe((text for text, _ in items), batch_size={batch})
+points = []
+for done, _ in enumerate(stream, start=1):
+    if done % 100 == 0:
+        points.append((done, resident()["VmRSS"]))
+print(json.dumps({{"points": points, "peak": resident()["VmHWM"]}}))
+"""
+
+
+def memory(count: int) -> Result:
+    """Stream the articles through nutgraf and through bare spaCy, each in a fresh process
+    (the two side by side, one core each), reading resident memory every 100 articles."""
+    probes = {
+        system: subprocess.Popen(
+            [sys.executable, "-c", MEMORY_PROBE.format(
+                bench=str(ROOT / "bench"), count=count, batch=BATCH_SIZE, system=system, model=MODEL
+            )],
+            stdout=subprocess.PIPE, text=True,
+        )
+        for system in ("nutgraf", "bare spaCy")
+    }  # fmt: skip
+    rows, data = [], {}
+    for system, probe in probes.items():
+        output, _ = probe.communicate()
+        measured = json.loads(output.strip().splitlines()[-1])
+        done, resident = zip(*measured["points"], strict=True)
+        slope = 1000 * statistics.linear_regression(done, resident).slope
+        half = len(resident) // 2
+        rows.append([
+            system, measured["peak"], max(resident[:half]), max(resident[half:]), f"{slope:+.1f}",
+        ])  # fmt: skip
+        data[system] = {"points": measured["points"], "peak_mb": measured["peak"], "slope": slope}
+    headers = [
+        "system", "peak resident MB", f"max MB, first {count // 2}", f"max MB, last {count // 2}",
+        "trend, MB per 1,000 articles",
+    ]  # fmt: skip
+    return Result(
+        task="memory",
+        title=f"Memory, {count} corpus articles streamed in one process",
+        table=table(headers, rows),
+        data={"articles": count, "systems": data},
+        notes=[
+            "Resident memory read every 100 articles in a fresh process per system; the trend "
+            "is the least-squares slope over those readings. Memory moves with the length of "
+            "the articles in the batch at hand; memory that built up with the corpus would show "
+            "as a higher maximum in the second half and a positive trend."
+        ],
+    )
+
+
+def per_item_ms(run: Callable[[], object], count: int) -> str:
+    started = time.perf_counter()
+    run()
+    return f"{1000 * (time.perf_counter() - started) / count:.2f}"
+
+
+def peers(count: int) -> Result:
+    from textacy.extract.triples import direct_quotations
+
+    from tasks.bodies import DATA, SYSTEMS
+
+    items = corpus(count)
+    docs = list(load_model().pipe((prepare(t, p).body for t, p in items), batch_size=BATCH_SIZE))
+    found = [entities.extract(doc) for doc in docs]
+
+    def nutgraf_quotes() -> None:
+        for doc, ents in zip(docs, found, strict=True):
+            quotes.extract(doc, ents)
+
+    def textacy_quotes() -> None:
+        for doc in docs:
+            try:
+                list(direct_quotations(doc))
+            except Exception:
+                continue
+
+    rows = [
+        ["quotes: nutgraf (direct and reported, speakers)", f"{count} articles",
+         per_item_ms(nutgraf_quotes, count)],
+        ["quotes: textacy `direct_quotations`", f"{count} articles",
+         per_item_ms(textacy_quotes, count)],
+    ]  # fmt: skip
+    pages = [json.loads(line) for line in (DATA / "index.jsonl").read_text().splitlines()]
+    htmls = [
+        ((DATA / "html" / f"{p['id']}.html").read_text(encoding="utf-8"), p["url"]) for p in pages
+    ]
+    for name, extract in SYSTEMS.items():
+
+        def bodies(extract: Callable[[str, str], str] = extract) -> None:
+            for html, url in htmls:
+                extract(html, url)
+
+        rows.append(
+            [f"HTML to body: {name}", f"{len(pages)} pages", per_item_ms(bodies, len(pages))]
+        )
+    return Result(
+        task="peers",
+        title="Peers on the same inputs",
+        table=table(["job", "inputs", "ms each"], rows),
+        data={"rows": rows},
+        notes=["Quotes are timed on the same spaCy parses (the parse itself not counted)."],
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "benchmarks", nargs="*", default=BENCHMARKS, choices=BENCHMARKS, metavar="NAME"
+    )
+    parser.add_argument(
+        "--articles", type=int, default=400, help="articles for throughput and stages"
+    )
+    parser.add_argument("--memory-articles", type=int, default=2000)
+    parser.add_argument("--no-readme", action="store_true")
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    counts = {
+        "throughput": args.articles,
+        "stages": args.articles,
+        "memory": args.memory_articles,
+        "peers": args.articles,
+    }
+    for name in args.benchmarks:
+        result: Result = globals()[name](counts[name])
+        result.data["machine"] = {"cores": os.cpu_count(), "python": platform.python_version()}
+        result.data["markdown"] = result.markdown()
+        (RESULTS / f"{name}.json").write_text(json.dumps(result.data, indent=2) + "\n")
+        print(result.markdown(), flush=True)
+    if not args.no_readme:
+        update_readme("bench", [RESULTS / f"{name}.json" for name in BENCHMARKS])
+
+
+if __name__ == "__main__":
+    main()

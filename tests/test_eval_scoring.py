@@ -1,0 +1,65 @@
+"""Each scorer of the evaluation harness on a tiny hand-made case with a known score."""
+
+import sys
+
+import pytest
+
+from tests.conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "eval"))
+
+from scoring import (
+    PRF,
+    body_scores,
+    entity_prf,
+    exact_in,
+    overlap_in,
+    set_prf,
+    span_prf,
+)
+from tasks.conll import _document
+
+
+def test_precision_recall_f1():
+    score = PRF(tp=2, predicted=4, gold=2)
+    assert (score.precision, score.recall) == (0.5, 1.0)
+    assert score.f1 == pytest.approx(2 / 3)
+    assert PRF(0, 0, 3).f1 == 0.0
+
+
+def test_spans_pair_one_to_one():
+    same = lambda a, b: a == b  # noqa: E731
+    assert span_prf([(0, 5), (0, 5)], [(0, 5)], same) == PRF(1, 2, 1)
+
+
+def test_entities_match_on_span_and_type():
+    gold = {(0, 5, "PER"), (10, 15, "LOC")}
+    predicted = {(0, 5, "PER"), (10, 15, "ORG"), (20, 25, "ORG")}
+    assert entity_prf(predicted, gold) == PRF(1, 3, 2)
+    assert entity_prf(predicted, gold, "ORG") == PRF(0, 2, 0)
+    assert set_prf({("Koizumi", "PER")}, {("Koizumi", "PER"), ("Japan", "LOC")}) == PRF(1, 1, 2)
+
+
+def test_body_metric_on_shingles():
+    perfect = body_scores([("a b c d e", "a b c d e")])
+    assert (perfect.precision, perfect.recall, perfect.f1, perfect.accuracy) == (1, 1, 1, 1)
+    half = body_scores([("a b c d", "a b c d e")])  # 1 of the 2 gold 4-grams
+    assert (half.precision, half.recall, half.accuracy) == (1.0, 0.5, 0.0)
+    assert half.f1 == pytest.approx(2 / 3)
+
+
+def test_attribution_spans_compare_without_marks_and_by_overlap():
+    text = '"We won," Koizumi said.'
+    assert exact_in(text)((0, 9), (1, 7))
+    assert not exact_in(text)((1, 4), (1, 7))
+    assert overlap_in(text)((1, 4), (1, 7))  # "We" of "We won": half the longer span
+    assert not overlap_in(text)((10, 17), (1, 7))
+
+
+def test_conll_iob1_tags_become_character_spans():
+    sentences = [[("EU", "I-ORG"), ("rejects", "O"), ("German", "I-MISC"), ("call", "O")],
+                 [("Peter", "I-PER"), ("Blackburn", "I-PER"), ("Bonn", "B-LOC")]]  # fmt: skip
+    document = _document(sentences)
+    assert document.text == "EU rejects German call\nPeter Blackburn Bonn"
+    spans = {(document.text[s:e], label) for s, e, label in document.gold}
+    assert spans == {("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER"), ("Bonn", "LOC")}
