@@ -260,15 +260,15 @@ def peers(count: int) -> Result:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("benchmarks", nargs="*", metavar="NAME", help=f"some of {BENCHMARKS}")
     parser.add_argument(
-        "benchmarks", nargs="*", default=BENCHMARKS, choices=BENCHMARKS, metavar="NAME"
-    )
-    parser.add_argument(
-        "--articles", type=int, default=400, help="articles for throughput and stages"
+        "--articles", type=int, default=400, help="for throughput, stages and peers"
     )
     parser.add_argument("--memory-articles", type=int, default=2000)
     parser.add_argument("--no-readme", action="store_true")
     args = parser.parse_args()
+    if unknown := set(args.benchmarks) - set(BENCHMARKS):
+        parser.error(f"unknown benchmark(s) {sorted(unknown)}; choose from {BENCHMARKS}")
     RESULTS.mkdir(parents=True, exist_ok=True)
     counts = {
         "throughput": args.articles,
@@ -276,14 +276,14 @@ def main() -> None:
         "memory": args.memory_articles,
         "peers": args.articles,
     }
-    for name in args.benchmarks:
+    for name in args.benchmarks or BENCHMARKS:
         result: Result = globals()[name](counts[name])
         result.data["machine"] = {"cores": os.cpu_count(), "python": platform.python_version()}
         result.data["markdown"] = result.markdown()
         (RESULTS / f"{name}.json").write_text(json.dumps(result.data, indent=2) + "\n")
         print(result.markdown(), flush=True)
     if not args.no_readme:
-        update_readme("bench", [RESULTS / f"{name}.json" for name in BENCHMARKS])
+        update_readme("bench", [RESULTS / f"{name}.json" for name in BENCHMARKS], "make bench")
 
 
 if __name__ == "__main__":

@@ -40,15 +40,24 @@ def table(headers: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(lines)
 
 
-def update_readme(section: str, result_files: list[Path]) -> None:
+def update_readme(section: str, result_files: list[Path], command: str) -> None:
     """Put the markdown of these result files between the README's ``<section>:begin`` and
-    ``<section>:end`` markers, so that its tables are always the latest measured."""
-    body = "\n".join(json.loads(f.read_text())["markdown"] for f in result_files if f.exists())
+    ``<section>:end`` markers, each with the machine and command that measured it, so that
+    its tables are always the latest measured."""
+    parts = []
+    for path in result_files:
+        if path.exists():
+            data = json.loads(path.read_text())
+            machine = data["machine"]
+            parts.append(
+                f"{data['markdown']}\n_Measured by `{command}` on {machine['cores']} cores, "
+                f"Python {machine['python']}; raw figures in `{path.relative_to(ROOT)}`._\n"
+            )
     readme = ROOT / "README.md"
     text = readme.read_text(encoding="utf-8")
     text = re.sub(
-        rf"(<!-- {section}:begin -->\n).*?(\n<!-- {section}:end -->)",
-        lambda match: match.group(1) + body + match.group(2),
+        rf"(<!-- {section}:begin -->\n).*?(<!-- {section}:end -->)",
+        lambda match: match.group(1) + "\n".join(parts) + match.group(2),
         text,
         flags=re.S,
     )
