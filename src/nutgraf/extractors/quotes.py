@@ -85,6 +85,9 @@ BELIEF_VERBS = frozenset(
     ["believe", "think", "want", "hope", "fear", "expect", "worry", "doubt", "feel"]
 )
 REPORTED_VERBS = (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS
+# Words of a direct quote below which an unattributed quote is taken for a name or a scare
+# quote, not a quotation.
+MIN_UNATTRIBUTED_WORDS = 3
 IRREGULAR_FORMS = {
     "say": ("said", "says"), "tell": ("told",), "write": ("wrote", "written"),
     "think": ("thought",), "feel": ("felt",), "hold": ("held",), "shout": ("shouted",),
@@ -102,9 +105,6 @@ GENDERED_WORDS = {
     "chairwoman": "f", "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f",
     "sister": "f", "actress": "f",
 }  # fmt: skip
-# Words of a direct quote below which an unattributed quote is taken for a name or a scare
-# quote, not a quotation.
-MIN_UNATTRIBUTED_WORDS = 3
 # Tokens after a closing mark within which a cue ("..., the minister said on Tuesday") is sought.
 CUE_WINDOW = 14
 
@@ -405,7 +405,7 @@ def reported_content(cue: Token) -> Span | None:
     else:
         return None
     tokens = sorted(tokens, key=lambda t: t.i)
-    while tokens and (tokens[0].dep_ == "mark" or tokens[0].is_punct or tokens[0].lower_ == "to"):
+    while tokens and (tokens[0].is_punct or tokens[0].lower_ == "to"):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct:
         tokens = tokens[:-1]
@@ -476,16 +476,18 @@ class SpeakerResolver:
         return after[0] if after else None
 
     def phrase(self, subject: Token) -> Span:
-        """The words that name the speaker: the subject's phrase, cut before a clause."""
-        tokens = [
-            t
-            for t in subject.subtree
-            if not any(a.dep_ in {"relcl", "acl"} and a.head.i == subject.i
-                       for a in [t, *t.ancestors] if a.i != subject.i)
-        ]  # fmt: skip
-        tokens = _cut_at_comma(sorted(tokens, key=lambda t: t.i), subject)
+        """The words that name the speaker: the subject's whole phrase, with its apposition
+        and relative clause ("Kenneth Baer, a former official who runs a firm,"), as news
+        attribution is annotated; never past the cue or into a quotation."""
+        cue = subject.head
+        tokens = sorted(subject.subtree, key=lambda t: t.i)
+        stop = next((t.i for t in tokens if t.text in MARKS or t.i == cue.i), None)
+        if stop is not None and stop > subject.i:
+            tokens = [t for t in tokens if t.i < stop]
         while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].tag_ == "POS"):
             tokens = tokens[:-1]
+        while len(tokens) > 1 and tokens[0].is_punct:
+            tokens = tokens[1:]
         return subject.doc[tokens[0].i : tokens[-1].i + 1]
 
     def resolve(self, subject: Token) -> str | None:
