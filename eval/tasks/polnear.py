@@ -2,7 +2,8 @@
 textacy's ``direct_quotations`` run on the same parse, scored per role.
 
 Both systems read each article's text as it is (nutgraf's cleaning is bypassed so that its
-offsets are the gold's). Gold roles are the annotators' covering extents. Exact match compares
+offsets are the gold's). Gold roles are the annotated fragments, each a span of its own (a
+quote interrupted by "he said" is two content spans), as CofeNet counts them. Exact match compares
 spans without surrounding white space, quotation marks and punctuation; overlap asks for half
 of the words of the longer span. Direct = gold content with quotation marks / nutgraf's
 ``direct`` quotes / every textacy quote; reported = the rest. An article on which textacy
@@ -29,12 +30,13 @@ Prediction = dict[str, list[tuple[Span, bool]]]  # role -> [(span, is_direct)]
 
 
 def gold_roles(record: dict[str, Any]) -> Prediction:
+    """Each annotated fragment of each role, as its own span (CofeNet counts them so too)."""
     roles: Prediction = {role: [] for role in ROLES}
     for relation in record["attributions"]:
         direct = bool(relation["content_has_quote_marks"])
         for role in ROLES:
-            if relation[role] is not None:
-                roles[role].append(((relation[role]["start"], relation[role]["end"]), direct))
+            for fragment in (relation[role] or {}).get("fragments", []):
+                roles[role].append(((fragment["start"], fragment["end"]), direct))
     return roles
 
 

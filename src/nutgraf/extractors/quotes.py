@@ -135,8 +135,9 @@ def extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
     """Direct and reported quotes of the article, in reading order."""
     resolver = SpeakerResolver(doc, entities)
     direct = direct_quotes(doc, resolver)
-    reported = reported_speech(doc, resolver, direct)
-    return sorted(direct + reported, key=lambda q: q.start)
+    reported, absorbed = reported_speech(doc, resolver, direct)
+    kept = [q for q in direct if (q.start, q.end) not in absorbed]
+    return sorted(kept + reported, key=lambda q: q.start)
 
 
 # Direct quotes ------------------------------------------------------------------------------
@@ -372,16 +373,24 @@ def cue_before(doc: Doc, mark: _Marked, preceding: list[_Marked]) -> Token | Non
 # Reported speech ----------------------------------------------------------------------------
 
 
-def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) -> list[Quote]:
-    """ "X said (that) ...", "..., X said.", "according to X, ...", "X believes ..."."""
+def reported_speech(
+    doc: Doc, resolver: SpeakerResolver, direct: list[Quote]
+) -> tuple[list[Quote], set[tuple[int, int]]]:
+    """ "X said (that) ...", "..., X said.", "according to X, ...", "X believes ...".
+
+    A clause that quotes a few words of the speaker ("said all Americans must engage in "more
+    listening"") is one attribution: the clause is reported, and the partial quote it holds is
+    absorbed into it. Returns the reported quotes and the spans of the direct ones absorbed.
+    """
     quotes = []
-    direct_ranges = [(q.start, q.end) for q in direct]
+    absorbed: set[tuple[int, int]] = set()
     for token in doc:
         content = reported_content(token)
         if content is None:
             continue
         start, end = content.start_char, content.end_char
-        if any(start < d_end and d_start < end for d_start, d_end in direct_ranges):
+        inside = [q for q in direct if start < q.end and q.start < end]
+        if inside and not _holds_partial_quotes(content, inside, token):
             continue
         subject = resolver.subject(token)
         if subject is None or subject.dep_ == "nsubjpass":
@@ -389,7 +398,18 @@ def reported_speech(doc: Doc, resolver: SpeakerResolver, direct: list[Quote]) ->
         speaker = resolver.speaker_of(token)
         quote = Quote(kind="indirect", text=content.text, start=start, end=end)
         quotes.append(_attributed(quote, speaker, token))
-    return quotes
+        absorbed |= {(q.start, q.end) for q in inside}
+    return quotes, absorbed
+
+
+def _holds_partial_quotes(clause: Span, quotes: list[Quote], cue: Token) -> bool:
+    """The clause contains these quotes whole, they hang on its cue, and it says more than
+    they do (at least two words outside the quotation marks)."""
+    whole = all(clause.start_char <= q.start and q.end <= clause.end_char for q in quotes)
+    same_cue = all(q.cue_start in {None, cue.idx} for q in quotes)
+    quoted = {i for q in quotes for i in range(q.start, q.end)}
+    outside = [t for t in clause if t.is_alpha and t.idx not in quoted]
+    return whole and same_cue and len(outside) >= 2
 
 
 def reported_content(cue: Token) -> Span | None:
