@@ -84,7 +84,16 @@ SPEECH_VERBS = frozenset(
 BELIEF_VERBS = frozenset(
     ["believe", "think", "want", "hope", "fear", "expect", "worry", "doubt", "feel"]
 )
-REPORTED_VERBS = (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS
+# Verbs of finding and showing: polls, reports and studies are sources too.
+EVIDENCE_VERBS = frozenset(["find", "show", "suggest", "indicate", "reveal", "conclude"])
+REPORTED_VERBS = (
+    (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS | EVIDENCE_VERBS
+)
+# Verbs whose object is what was said about it ("criticized the plan", "called for a recount").
+STANCE_VERBS = frozenset(
+    ["criticize", "criticise", "praise", "blast", "slam", "accuse", "cite", "question",
+     "demand", "propose", "urge", "call", "defend", "condemn", "dismiss", "reject"]
+)  # fmt: skip
 # Words of a direct quote below which an unattributed quote is taken for a name or a scare
 # quote, not a quotation.
 MIN_UNATTRIBUTED_WORDS = 3
@@ -267,8 +276,12 @@ def _with_speaker(quote: Quote, speaker: _Speaker) -> Quote:
 
 
 def _attributed(quote: Quote, speaker: _Speaker, cue: Token) -> Quote:
+    words = cue_words(cue)
     return replace(
-        _with_speaker(quote, speaker), cue=cue_text(cue), cue_start=cue.idx, cue_end=cue_end(cue)
+        _with_speaker(quote, speaker),
+        cue=words.text,
+        cue_start=words.start_char,
+        cue_end=words.end_char,
     )
 
 
@@ -279,17 +292,18 @@ def _inherit(quote: Quote, previous: Quote) -> Quote:
     return _with_speaker(quote, speaker)
 
 
-def cue_text(cue: Token) -> str:
-    if cue_end(cue) > cue.idx + len(cue):
-        return cue.text_with_ws + cue.nbor().text
-    return cue.text
-
-
-def cue_end(cue: Token) -> int:
-    """ "according to" is a two-word cue; every other cue is its verb."""
-    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc) and cue.nbor().lower_ == "to":
-        return cue.nbor().idx + len(cue.nbor())
-    return cue.idx + len(cue)
+def cue_words(cue: Token) -> Span:
+    """The cue as news writes it: the verb with its auxiliaries and adverbs just before it
+    ("has also said", "is demanding"), and the particle of "according to", "called for"."""
+    doc = cue.doc
+    start = cue.i
+    while start > 0 and doc[start - 1].head == cue and doc[start - 1].dep_ in CUE_MODIFIERS:
+        start -= 1
+    end = cue.i + 1
+    particles = CUE_PARTICLES.get(cue.lemma_.lower(), ())
+    if end < len(doc) and doc[end].head == cue and doc[end].lower_ in particles:
+        end += 1
+    return doc[start:end]
 
 
 def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
@@ -309,7 +323,7 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
     return frozenset(forms)
 
 
-_FORMS = {lemmas: verb_forms(lemmas) for lemmas in (SPEECH_VERBS, REPORTED_VERBS)}
+_FORMS = {lemmas: verb_forms(lemmas) for lemmas in (SPEECH_VERBS, REPORTED_VERBS, STANCE_VERBS)}
 
 
 def is_verb_of(token: Token, lemmas: frozenset[str]) -> bool:
@@ -317,6 +331,11 @@ def is_verb_of(token: Token, lemmas: frozenset[str]) -> bool:
     if token.pos_ not in {"VERB", "AUX"}:
         return False
     return token.lemma_.lower() in lemmas or token.lower_ in _FORMS[lemmas]
+
+
+CUE_MODIFIERS = frozenset({"aux", "auxpass", "advmod"})
+# Words that belong to the cue after its verb, by the verb's lemma.
+CUE_PARTICLES = {"accord": ("to",), "call": ("for", "on"), "point": ("to", "out")}
 
 
 def _is_cue(token: Token) -> bool:
@@ -415,13 +434,18 @@ def _holds_partial_quotes(clause: Span, quotes: list[Quote], cue: Token) -> bool
 def reported_content(cue: Token) -> Span | None:
     """The clause a reporting verb introduces, without "that" and closing punctuation."""
     if cue.lower_ == "according":
-        cue_words = set(cue.subtree)
-        tokens = [t for t in cue.head.subtree if t not in cue_words]
+        own_words = set(cue.subtree)
+        tokens = [t for t in cue.head.subtree if t not in own_words]
     elif is_verb_of(cue, REPORTED_VERBS) and asserts(cue):
         clause = _reported_clause(cue)
         if clause is None:
             return None
         tokens = list(clause.subtree)
+    elif is_verb_of(cue, STANCE_VERBS) and asserts(cue):
+        said_of = _stance_object(cue)
+        if said_of is None:
+            return None
+        tokens = list(said_of.subtree)
     else:
         return None
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -432,6 +456,19 @@ def reported_content(cue: Token) -> Span | None:
     if len(tokens) < 3:
         return None
     return cue.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _stance_object(cue: Token) -> Token | None:
+    """What a stance verb is said of: its object ("criticized the plan"), or the object of
+    its particle ("called for a recount")."""
+    for child in cue.children:
+        if child.dep_ == "dobj":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"for", "on"}:
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    return None
 
 
 def _reported_clause(cue: Token) -> Token | None:
@@ -471,7 +508,7 @@ class SpeakerResolver:
         subject = self.subject(cue)
         if subject is None:
             return _NO_SPEAKER
-        phrase = self.phrase(subject)
+        phrase = self.phrase(subject, cue)
         entity = self.resolve(subject)
         return _Speaker(entity, phrase.text, phrase.start_char, phrase.end_char)
 
@@ -495,11 +532,10 @@ class SpeakerResolver:
         after = [t for t in cue.doc[cue.i + 1 : cue.i + 4] if t.pos_ in {"PROPN", "PRON"}]
         return after[0] if after else None
 
-    def phrase(self, subject: Token) -> Span:
+    def phrase(self, subject: Token, cue: Token) -> Span:
         """The words that name the speaker: the subject's whole phrase, with its apposition
         and relative clause ("Kenneth Baer, a former official who runs a firm,"), as news
         attribution is annotated; never past the cue or into a quotation."""
-        cue = subject.head
         tokens = sorted(subject.subtree, key=lambda t: t.i)
         stop = next((t.i for t in tokens if t.text in MARKS or t.i == cue.i), None)
         if stop is not None and stop > subject.i:
@@ -517,6 +553,8 @@ class SpeakerResolver:
         leader" not the Conservatives), or a name in apposition to it ("one of his deputies,
         Mahendra Siregar").
         """
+        if subject.tag_ in {"WP", "WDT"} and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Clinton, who said ...": the one the clause is about
         for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
             entity = self.entity_at.get(token.idx)
             if entity is not None and entity.type in {"PERSON", "ORG", "GPE"}:
