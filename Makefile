@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval bench clean
+.PHONY: demo test lint typecheck eval eval-quotes bench clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ test: lint typecheck
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py
+
+eval-quotes: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py polnear
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py

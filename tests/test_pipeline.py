@@ -71,3 +71,16 @@ def test_non_english_text_is_refused():
 def test_bad_publication_date_is_refused():
     with pytest.raises(InputError, match="YYYY-MM-DD"):
         nutgraf.extract("The council voted on Tuesday.", published="20/06/2006")
+
+
+def test_seed_attributions_name_their_speakers():
+    article = nutgraf.extract(SEED.read_text(encoding="utf-8"), published="2006-06-20")
+    names = {e.id: e.name for e in article.entities}
+    said = {
+        (q.kind, q.text[:25]): (names.get(q.speaker or ""), q.speaker_text) for q in article.quotes
+    }
+    assert said[("direct", "We played a major role in")][0] == "Junichiro Koizumi"
+    assert said[("direct", "Japan's policy to coopera")] == ("Junichiro Koizumi", "he")
+    assert said[("indirect", "it would take weeks")][0] == "Fukushiro Nukaga"
+    assert said[("indirect", "The government will now l")] == (None, "officials")
+    assert said[("indirect", "the decision was made in ")][0] == "Junichiro Koizumi"

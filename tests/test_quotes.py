@@ -166,3 +166,57 @@ def test_paragraphs_joined_by_a_scraper_keep_one_quote(parse):
     quotes_found = direct(parse, text)
     assert [q[1][:20] for q in quotes_found] == ["It is just more bitt", "There's an edge. \"Af"]
     assert all("Last October" not in q[1] for q in quotes_found)
+
+
+def test_a_partial_quote_inside_a_sentence(parse):
+    found = attributed(parse, 'The mayor called the plan "a disaster" on Monday.')
+    assert found == [("indirect", 'the plan "a disaster"', None, "The mayor", "called")]
+    found = attributed(parse, 'Mayor Elena Marsh said: "a disaster."')
+    assert found == [("direct", "a disaster.", "Elena Marsh", "Mayor Elena Marsh", "said")]
+
+
+def test_a_quote_inside_a_quote(parse):
+    text = '"I heard him say "never" twice, and I believed him," she said.'
+    assert [q[1] for q in direct(parse, text)] == [
+        'I heard him say "never" twice, and I believed him'
+    ]
+
+
+def test_reporting_verbs_of_many_kinds(parse):
+    text = (
+        "Ortiz told reporters the deal was dead. The minister warned that prices would rise. "
+        "Lopez denied that she had met the donor. Chen insisted the vote was fair. "
+        "The company announced it would close two plants."
+    )
+    cues = [q[4] for q in attributed(parse, text)]
+    assert cues == ["told", "warned", "denied", "insisted", "announced"]
+
+
+def test_belief_and_intent_with_their_holder(parse):
+    found = attributed(parse, "The senator believes the bill will pass. Voters want lower taxes.")
+    assert found[0][1:] == ("the bill will pass", None, "The senator", "believes")
+
+
+def test_a_description_resolves_to_the_titled_person(parse):
+    text = (
+        "Senator Maria Lopez voted against the bill on Tuesday. "
+        '"It is a bad law," the senator said.'
+    )
+    assert direct(parse, text)[0][2:4] == ("Maria Lopez", "the senator")
+
+
+def test_a_clause_quoting_a_few_words_is_one_attribution(parse):
+    found = attributed(parse, 'Ryan said all Americans must engage in "more listening" now.')
+    assert found == [
+        ("indirect", 'all Americans must engage in "more listening" now', "Ryan", "Ryan", "said")
+    ]
+
+
+def test_a_spokesman_for_an_embassy_stays_anonymous(parse):
+    found = attributed(parse, "A spokesman for the embassy said the visit had been cancelled.")
+    assert found[0][2:4] == (None, "A spokesman for the embassy")
+
+
+def test_the_cue_keeps_its_auxiliaries_and_particle(parse):
+    found = attributed(parse, "The union has called for a strike over the new pay deal.")
+    assert found[0][4] == "has called for"

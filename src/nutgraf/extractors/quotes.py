@@ -258,8 +258,8 @@ def direct_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
 def is_name(text: str) -> bool:
     """A title in quotation marks ("Good Morning America"), not a quotation: a few words,
     each capitalised, no sentence punctuation."""
-    words = text.split()
-    if not 1 <= len(words) <= 6 or re.search(r"[.,;:!?]", text):
+    words = text.rstrip(".,!?").split()
+    if not 1 <= len(words) <= 6 or re.search(r"[.,;:!?]", text.rstrip(".,!?")):
         return False
     small = {"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at"}
     return all(w[:1].isupper() or w.lower() in small for w in words) and words[0][:1].isupper()
@@ -324,6 +324,12 @@ def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
 
 
 _FORMS = {lemmas: verb_forms(lemmas) for lemmas in (SPEECH_VERBS, REPORTED_VERBS, STANCE_VERBS)}
+
+
+def is_cue_word(word: str) -> bool:
+    """Whether nutgraf takes this word (any inflection) for a cue of speech, belief or stance."""
+    word = word.lower()
+    return word == "according" or any(word in forms for forms in _FORMS.values())
 
 
 def is_verb_of(token: Token, lemmas: frozenset[str]) -> bool:
@@ -424,7 +430,11 @@ def reported_speech(
 def _holds_partial_quotes(clause: Span, quotes: list[Quote], cue: Token) -> bool:
     """The clause contains these quotes whole, they hang on its cue, and it says more than
     they do (at least two words outside the quotation marks)."""
-    whole = all(clause.start_char <= q.start and q.end <= clause.end_char for q in quotes)
+    end = clause.end
+    while end < len(clause.doc) and clause.doc[end].is_punct and "\n" not in clause.doc[end].text:
+        end += 1  # the closing punctuation and mark the clause was trimmed of
+    end_char = clause.doc[end - 1].idx + len(clause.doc[end - 1])
+    whole = all(clause.start_char <= q.start and q.end <= end_char for q in quotes)
     same_cue = all(q.cue_start in {None, cue.idx} for q in quotes)
     quoted = {i for q in quotes for i in range(q.start, q.end)}
     outside = [t for t in clause if t.is_alpha and t.idx not in quoted]
@@ -451,11 +461,17 @@ def reported_content(cue: Token) -> Span | None:
     tokens = sorted(tokens, key=lambda t: t.i)
     while tokens and (tokens[0].is_punct or tokens[0].lower_ == "to"):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct:
+    while tokens and tokens[-1].is_punct and not _closes_a_quote(tokens):
         tokens = tokens[:-1]
     if len(tokens) < 3:
         return None
     return cue.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _closes_a_quote(tokens: list[Token]) -> bool:
+    """The last token is a quotation mark that closes one opened inside these tokens."""
+    marks = [t for t in tokens if t.text in MARKS]
+    return bool(marks) and tokens[-1].text in MARKS and len(marks) % 2 == 0
 
 
 def _stance_object(cue: Token) -> Token | None:
