@@ -6,7 +6,7 @@
 """
 
 from nutgraf.errors import InputError
-from nutgraf.pipeline import extract, extract_many
+from nutgraf.pipeline import extract, extract_each, extract_many
 from nutgraf.records import Amount, Article, DateMention, Entity, Mention, Quote, SummarySentence
 
 __all__ = [
@@ -19,5 +19,6 @@ __all__ = [
     "Quote",
     "SummarySentence",
     "extract",
+    "extract_each",
     "extract_many",
 ]

@@ -6,14 +6,26 @@ Errors in the input end in a one-line message on stderr and exit code 2, never a
 from __future__ import annotations
 
 import json
+import os
 import sys
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
 
+from nutgraf.corpus.store import SQLiteStore
 from nutgraf.errors import InputError
 from nutgraf.pipeline import extract as extract_article
 from nutgraf.report import report
@@ -59,6 +71,152 @@ def extract(
         sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
         Console().print(report(article))
+
+
+DbOption = Annotated[Path, typer.Option("--db", help="The corpus database file.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."),
+    ],
+    db: DbOption = Path("news.db"),
+    workers: Annotated[int, typer.Option(help="Extraction processes (default: every core).")] = 0,
+    keep_duplicates: Annotated[
+        bool, typer.Option(help="Store near-duplicates as full articles.")
+    ] = False,
+) -> None:
+    """Extract and store articles; safe to run again (it skips what is stored)."""
+    from nutgraf.corpus.ingest import ingest as run_ingest
+    from nutgraf.corpus.sources import count_records
+
+    store = SQLiteStore(db)
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn()]  # fmt: skip
+    with Progress(*columns, console=Console(stderr=True)) as progress:
+        task = progress.add_task("ingesting", total=count_records(paths), rate=0.0)
+        started = time.perf_counter()
+
+        def advance(outcome: str) -> None:
+            done = progress.tasks[0].completed + 1
+            progress.update(task, advance=1, rate=done / max(time.perf_counter() - started, 1e-9))
+
+        summary = run_ingest(paths, store, workers=workers or os.cpu_count() or 1,
+                             keep_duplicates=keep_duplicates, on_record=advance)  # fmt: skip
+    store.close()
+    Console().print(
+        f"stored {summary.stored}, near-duplicates {summary.duplicates}, "
+        f"rejected {summary.rejected}, already stored {summary.skipped}; "
+        f"{summary.seconds:.1f} s, {summary.rate:.1f} articles/s"
+    )
+    for reason, count in summary.reasons.items():
+        Console().print(f"  rejected {count}: {reason}")
+
+
+def open_store(db: Path) -> SQLiteStore:
+    if not db.exists():
+        fail(f"no such database: {db}")
+    return SQLiteStore(db, read_only=True)
+
+
+@app.command()
+def rejects(db: DbOption = Path("news.db")) -> None:
+    """Records set aside by ingest, with where they came from and why."""
+    for location, reason in open_store(db).rejects():
+        sys.stdout.write(f"{location}\t{reason}\n")
+
+
+@app.command()
+def search(
+    query: str,
+    db: DbOption = Path("news.db"),
+    entity: Annotated[str | None, typer.Option(help="Only articles that name this entity.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before YYYY-MM-DD.")] = None,
+    limit: int = 10,
+) -> None:
+    """Full-text search, best matches first (BM25), with highlighted snippets."""
+    from nutgraf.corpus.store import HIGHLIGHT
+
+    console = Console()
+    for hit in open_store(db).search(query, entity=entity, since=since, until=until, limit=limit):
+        heading = (hit.title or "(no title)", "bold")
+        where = f"  {hit.published or ''} {hit.source or ''}"
+        console.print(Text.assemble((f"#{hit.article_id} ", "dim"), heading, where))
+        snippet = Text("  ")
+        for index, part in enumerate(
+            hit.snippet.replace(HIGHLIGHT[1], HIGHLIGHT[0]).split(HIGHLIGHT[0])
+        ):
+            snippet.append(part, style="bold yellow" if index % 2 else None)
+        console.print(snippet)
+
+
+@app.command()
+def entity(name: str, db: DbOption = Path("news.db")) -> None:
+    """Profile of a person, organisation or place across the corpus."""
+    store = open_store(db)
+    entity_id = store.find_entity(name)
+    if entity_id is None:
+        fail(f"no entity called {name!r} in {db}")
+    profile = store.entity_profile(entity_id)
+    console = Console()
+    console.print(
+        Text.assemble(
+            (profile["name"], "bold"), f"  {profile['type']}, {profile['articles']} articles"
+        )
+    )
+    console.print("aliases: " + ", ".join(f"{a} ({n})" for a, n in profile["aliases"]))
+    console.print("titles: " + (", ".join(f"{t} ({n})" for t, n in profile["titles"]) or "-"))
+    console.print(
+        "mentions by month: " + ", ".join(f"{m}: {n}" for m, n in profile["mentions_by_month"])
+    )
+    console.print(
+        "co-mentioned: "
+        + ", ".join(f"{c['name']} ({c['articles']})" for c in profile["co_mentioned"])
+    )
+    for quote in profile["quotes"]:
+        console.print(Text(f"  “{quote['text'][:150]}” (#{quote['article_id']})"))
+
+
+@app.command()
+def quotes(
+    db: DbOption = Path("news.db"),
+    speaker: Annotated[str | None, typer.Option(help="Only this speaker's quotes.")] = None,
+    limit: int = 20,
+) -> None:
+    """Quotes across the corpus, with their speakers."""
+    store = open_store(db)
+    entity_id = store.find_entity(speaker) if speaker else None
+    if speaker and entity_id is None:
+        fail(f"no entity called {speaker!r} in {db}")
+    for quote in store.quotes(entity_id=entity_id, limit=limit):
+        who = quote["speaker"] or quote["speaker_text"] or "unknown"
+        when = quote["published"] or "undated"
+        Console().print(Text(f"{who}: “{quote['text'][:200]}” (#{quote['article_id']}, {when})"))
+
+
+@app.command()
+def stats(db: DbOption = Path("news.db")) -> None:
+    """Counts: articles, near-duplicates, rejects, entities, quotes, sources."""
+    sys.stdout.write(json.dumps(open_store(db).stats(), indent=2, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The file to write.")],
+    db: DbOption = Path("news.db"),
+    file_format: Annotated[str, typer.Option("--format", help="jsonl, parquet or csv")] = "jsonl",
+) -> None:
+    """Every article's extract contract: JSON Lines, Parquet (typed columns) or CSV."""
+    from nutgraf.corpus.export import FORMATS
+    from nutgraf.corpus.export import export as write
+
+    if file_format not in FORMATS:
+        fail(f"unknown format {file_format!r}; choose from {', '.join(FORMATS)}")
+    count = write(open_store(db).articles(), out, file_format)
+    Console(stderr=True).print(f"wrote {count} articles to {out}")
 
 
 def read_input(path: str) -> bytes:

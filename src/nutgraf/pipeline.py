@@ -42,13 +42,25 @@ def extract_many(
 
     An item that is not an English article raises ``InputError`` naming its position.
     """
-    if n_process <= 1:
-        yield from _extract_batch_stream(items, batch_size)
-        return
+    for position, outcome in enumerate(extract_each(items, n_process, batch_size)):
+        if isinstance(outcome, InputError):
+            raise InputError(f"item {position}: {outcome}")
+        yield outcome
+
+
+def extract_each(
+    items: Iterable[Item], n_process: int = 1, batch_size: int = DEFAULT_BATCH_SIZE
+) -> Iterator[Article | InputError]:
+    """For each item, in input order, its Article or the InputError that sets it aside, so
+    that a corpus run goes on past bad records."""
     chunks = _chunks(items, batch_size)
+    if n_process <= 1:
+        for chunk in chunks:
+            yield from _extract_chunk(chunk)
+        return
     with multiprocessing.get_context("fork").Pool(n_process) as pool:
-        for chunk_articles in pool.imap(_extract_chunk, chunks):
-            yield from chunk_articles
+        for outcomes in pool.imap(_extract_chunk, chunks):
+            yield from outcomes
 
 
 def prepare(text_or_html: str | bytes, published: str | None = None) -> CleanArticle:
@@ -95,29 +107,23 @@ def _split(item: Item) -> tuple[str | bytes, str | None]:
     return item if isinstance(item, tuple) else (item, None)
 
 
-def _extract_batch_stream(items: Iterable[Item], batch_size: int) -> Iterator[Article]:
-    prepared = (_prepare_numbered(n, item) for n, item in enumerate(items))
-    nlp = load_model()
-    pairs = nlp.pipe(((a.body, a) for a in prepared), as_tuples=True, batch_size=batch_size)
-    for doc, article in pairs:
-        yield analyse(article, doc)
-
-
-def _prepare_numbered(position: int, item: Item) -> CleanArticle:
-    text, published = _split(item)
-    try:
-        return prepare(text, published)
-    except InputError as error:
-        raise InputError(f"item {position}: {error}") from None
-
-
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[tuple[int, Item]]]:
-    numbered = enumerate(items)
-    while chunk := list(itertools.islice(numbered, size)):
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    iterator = iter(items)
+    while chunk := list(itertools.islice(iterator, size)):
         yield chunk
 
 
-def _extract_chunk(chunk: list[tuple[int, Item]]) -> list[Article]:
-    articles = [_prepare_numbered(position, item) for position, item in chunk]
-    docs = load_model().pipe((a.body for a in articles), batch_size=len(articles))
-    return [analyse(article, doc) for article, doc in zip(articles, docs, strict=True)]
+def _prepared(item: Item) -> CleanArticle | InputError:
+    try:
+        return prepare(*_split(item))
+    except InputError as error:
+        return error
+
+
+def _extract_chunk(chunk: list[Item]) -> list[Article | InputError]:
+    """One batch through ``nlp.pipe``: the good items parsed together, the bad ones kept in
+    their places as errors."""
+    prepared = [_prepared(item) for item in chunk]
+    good = [p for p in prepared if isinstance(p, CleanArticle)]
+    docs = iter(load_model().pipe((a.body for a in good), batch_size=max(len(good), 1)))
+    return [p if isinstance(p, InputError) else analyse(p, next(docs)) for p in prepared]

@@ -396,16 +396,24 @@ def _text(tokens: Iterable[Token]) -> str:
 
 def alias_key(span: Span) -> str:
     """What two names of one place or organisation share: a country code, or folded text."""
-    text = re.sub(r"\s+", " ", span.text.replace(".", "")).strip()
+    return name_key(span.text, span.label_)
+
+
+def name_key(name: str, label: str) -> str:
+    """The key of a place's or organisation's name: ``country:XX`` for a country, whatever
+    it is called ("U.S.", "the United States"), else the name folded."""
+    text = re.sub(r"\s+", " ", name.replace(".", "")).strip()
+    text = re.sub(r"^(?:the|The)\s+", "", text)
     folded = text.lower()
-    if span.label_ in {"GPE", "LOC", "NORP", "ORG"}:
-        code = COUNTRY_ALIASES.get(folded) or _country_code(text)
-        if code and span.label_ != "NORP":
+    if label in {"GPE", "LOC", "ORG"}:
+        code = COUNTRY_ALIASES.get(folded) or country_code(text)
+        if code:
             return f"country:{code}"
     return folded
 
 
-def _country_code(text: str) -> str | None:
+def country_code(text: str) -> str | None:
+    """The ISO 3166 code of a country's name, official name or code, through pycountry."""
     try:
         return str(pycountry.countries.lookup(text).alpha_2)
     except LookupError:
