@@ -87,6 +87,7 @@ def ingest(
     keep_duplicates: Annotated[
         bool, typer.Option(help="Store near-duplicates as full articles.")
     ] = False,
+    commit_every: Annotated[int, typer.Option(help="Records per transaction.")] = 64,
 ) -> None:
     """Extract and store articles; safe to run again (it skips what is stored)."""
     from nutgraf.corpus.ingest import ingest as run_ingest
@@ -103,8 +104,14 @@ def ingest(
             done = progress.tasks[0].completed + 1
             progress.update(task, advance=1, rate=done / max(time.perf_counter() - started, 1e-9))
 
-        summary = run_ingest(paths, store, workers=workers or os.cpu_count() or 1,
-                             keep_duplicates=keep_duplicates, on_record=advance)  # fmt: skip
+        summary = run_ingest(
+            paths,
+            store,
+            workers=workers or os.cpu_count() or 1,
+            keep_duplicates=keep_duplicates,
+            on_record=advance,
+            commit_every=commit_every,
+        )
     store.close()
     Console().print(
         f"stored {summary.stored}, near-duplicates {summary.duplicates}, "

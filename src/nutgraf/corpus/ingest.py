@@ -93,6 +93,7 @@ def ingest(
     keep_duplicates: bool = False,
     batch_size: int = 16,
     on_record: Callable[[str], None] | None = None,
+    commit_every: int = COMMIT_EVERY,
 ) -> IngestSummary:
     """Read, extract and store every record under ``paths``; ``on_record`` hears the outcome
     of each ("stored", "duplicate", "rejected", "skipped")."""
@@ -159,7 +160,7 @@ def ingest(
             else:
                 summary.duplicates += 1
                 report("duplicate")
-        if len(pending) + len(rejects) >= COMMIT_EVERY:
+        if len(pending) + len(rejects) >= commit_every:
             flush()
     flush()
     summary.seconds = time.perf_counter() - started

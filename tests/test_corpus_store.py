@@ -1,0 +1,261 @@
+"""The corpus: ingest of every input kind, idempotence, a killed run resumed, bad records set
+aside, near-duplicates, people across articles, and the queries on a small corpus."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from nutgraf.cli import app
+from nutgraf.corpus.ingest import ingest
+from nutgraf.corpus.store import SQLiteStore
+from tests.conftest import EXAMPLES, SHARED
+
+STORY = (
+    "Senator Maria Lopez said on Tuesday that the state would rebuild the bridge over the "
+    'Clear River. "We will not wait for another flood," Lopez said. The work will cost '
+    "$12 million and take two years, officials said. Lopez spoke in Riverton."
+)
+
+
+def story(n: int, person: str = "Maria Lopez") -> str:
+    return (
+        f"{person} said on Tuesday that the county would open shelter number {n} before winter. "
+        f'"Nobody should sleep outside," {person.split()[-1]} said. The shelter on Main Street '
+        f"will hold {20 + n} beds, officials said, and the city will pay for {n + 1} staff."
+    )
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> SQLiteStore:
+    return SQLiteStore(tmp_path / "news.db")
+
+
+def write_jsonl(path: Path, records: list[dict], gzipped: bool = False) -> Path:  # type: ignore[type-arg]
+    data = "".join(json.dumps(r) + "\n" for r in records).encode()
+    path.write_bytes(gzip.compress(data) if gzipped else data)
+    return path
+
+
+def write_warc(path: Path, pages: list[tuple[str, str]]) -> Path:
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=path.suffix == ".gz")
+        for url, html in pages:
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            record = writer.create_warc_record(
+                url, "response", payload=io.BytesIO(html.encode()), http_headers=headers
+            )
+            writer.write_record(record)
+    return path
+
+
+def test_every_input_kind_is_ingested(tmp_path: Path, store: SQLiteStore) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "one.txt").write_text(story(1))
+    (folder / "page.html").write_text((EXAMPLES / "wire-story.html").read_text())
+    write_jsonl(
+        folder / "lines.jsonl",
+        [{"id": "a", "text": story(2), "published": "2024-05-01", "lang": "en"}],
+    )
+    write_jsonl(
+        folder / "lines2.jsonl.gz",
+        [{"id": "b", "html": f"<html><body><p>{story(3)}</p><p>{story(30)}</p></body></html>"}],
+        gzipped=True,
+    )
+    html = f"<html><head><title>Shelter</title></head><body><article><p>{story(4)}</p><p>{story(40)}</p></article></body></html>"
+    write_warc(folder / "crawl.warc.gz", [("https://example.org/shelter", html)])
+    summary = ingest([folder], store)
+    assert (summary.stored, summary.rejected) == (5, 0)
+    rows = store.db.execute(
+        "SELECT location, url, metadata FROM articles ORDER BY location"
+    ).fetchall()
+    assert any(r["url"] == "https://example.org/shelter" for r in rows)
+    assert any(json.loads(r["metadata"]) == {"lang": "en"} for r in rows)
+
+
+def test_ingest_twice_stores_nothing_new(tmp_path: Path, store: SQLiteStore) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [{"id": str(n), "text": story(n)} for n in range(4)])
+    first = ingest([source], store)
+    second = ingest([source], store)
+    assert (first.stored, second.stored, second.skipped) == (4, 0, 4)
+    assert store.stats()["articles"] == 4
+
+
+def test_bad_records_are_set_aside_with_their_reason(tmp_path: Path, store: SQLiteStore) -> None:
+    lines = [
+        json.dumps({"id": "good", "text": story(1)}),
+        "{not json",
+        json.dumps({"id": "empty", "text": "   "}),
+        json.dumps(
+            {
+                "id": "french",
+                "text": "Le gouvernement a annoncé mardi le retrait de ses troupes et la fin de la mission.",
+            }
+        ),
+        json.dumps({"id": "no-text", "title": "Only a title"}),
+        json.dumps(["a", "list"]),
+        json.dumps({"id": "huge", "text": "word " * 1_200_000}),
+        json.dumps({"id": "good2", "text": story(2)}),
+    ]
+    source = tmp_path / "mixed.jsonl"
+    source.write_text("\n".join(lines) + "\n")
+    summary = ingest([source, tmp_path / "missing.jsonl"], store)
+    assert (summary.stored, summary.rejected) == (2, 7)
+    reasons = dict(store.rejects())
+    assert "malformed JSON line" in reasons[f"{source}:2"]
+    assert reasons[f"{source}:3"] == "input is empty"
+    assert "not English" in reasons[f"{source}:4"]
+    assert "no 'text' or 'html'" in reasons[f"{source}:5"]
+    assert "not an object" in reasons[f"{source}:6"]
+    assert "larger than 5 MB" in reasons[f"{source}:7"] or "longer than" in reasons[f"{source}:7"]
+    assert reasons[str(tmp_path / "missing.jsonl")] == "no such file or folder"
+
+
+def test_near_duplicates_are_linked_to_the_first_copy(tmp_path: Path, store: SQLiteStore) -> None:
+    wire = f"{story(7)}\n\n{STORY}"
+    records = [
+        {"id": "site-a", "text": wire + "\n\nSign up for the Riverton Gazette newsletter"},
+        {"id": "site-b", "text": wire + "\n\nCopyright 2024 Valley Herald. All rights reserved."},
+    ]
+    summary = ingest([write_jsonl(tmp_path / "dup.jsonl", records)], store)
+    assert (summary.stored, summary.duplicates) == (1, 1)
+    assert store.stats()["articles"] == 1
+    kept = ingest(
+        [
+            write_jsonl(
+                tmp_path / "dup2.jsonl", [{"id": "c", "text": wire + "\n\nShare this story"}]
+            )
+        ],
+        store,
+        keep_duplicates=True,
+    )
+    assert kept.duplicates == 1
+    row = store.db.execute(
+        "SELECT duplicate_of, data FROM articles ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert row["duplicate_of"] is not None and row["data"] is not None
+
+
+def test_people_across_articles(tmp_path: Path, store: SQLiteStore) -> None:
+    records = [
+        {"id": "1", "text": story(1, "Junichiro Koizumi"), "published": "2006-06-20"},
+        {
+            "id": "2",
+            "text": "Prime Minister Koizumi met the mayor of Osaka on Friday to discuss the shelter plan for the city.",
+            "published": "2006-07-01",
+        },
+        {"id": "3", "text": story(3, "Bill Clinton"), "published": "2006-07-02"},
+        {"id": "4", "text": story(4, "Hillary Clinton"), "published": "2006-07-03"},
+    ]
+    ingest([write_jsonl(tmp_path / "people.jsonl", records)], store)
+    koizumi = store.find_entity("Koizumi")
+    assert koizumi is not None and koizumi == store.find_entity("Junichiro Koizumi")
+    profile = store.entity_profile(koizumi)
+    assert profile["name"] == "Junichiro Koizumi" and profile["articles"] == 2
+    assert {"Koizumi", "Junichiro Koizumi"} <= {alias for alias, _ in profile["aliases"]}
+    assert ("Prime Minister", 1) in profile["titles"]
+    assert [m for m, _ in profile["mentions_by_month"]] == ["2006-06", "2006-07"]
+    assert store.find_entity("Bill Clinton") != store.find_entity("Hillary Clinton")
+
+
+def test_queries_on_a_small_corpus(tmp_path: Path) -> None:
+    db = tmp_path / "news.db"
+    records = [
+        {"id": str(n), "text": story(n), "published": f"2024-0{n}-01", "source": "Gazette"}
+        for n in range(1, 5)
+    ]
+    records.append({"id": "bridge", "text": STORY, "published": "2024-06-01", "source": "Herald"})
+    runner = CliRunner()
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(write_jsonl(tmp_path / "c.jsonl", records)),
+            "--db",
+            str(db),
+            "--workers",
+            "1",
+        ],
+    )
+    assert result.exit_code == 0 and "stored 5" in result.stdout
+    found = runner.invoke(app, ["search", "bridge flood", "--db", str(db)])
+    assert "Clear River" in found.stdout or "bridge" in found.stdout
+    store = SQLiteStore(db, read_only=True)
+    assert [h.title for h in store.search("shelter", since="2024-03-01", until="2024-04-30")] != []
+    assert all(h.published >= "2024-03-01" for h in store.search("shelter", since="2024-03-01"))
+    assert store.search("bridge", entity="Riverton")[0].snippet.count("\x02") >= 1
+    assert "Maria Lopez" in runner.invoke(app, ["entity", "Lopez", "--db", str(db)]).stdout
+    said = runner.invoke(app, ["quotes", "--speaker", "Maria Lopez", "--db", str(db)]).stdout
+    assert "Nobody should sleep outside" in said
+    assert json.loads(runner.invoke(app, ["stats", "--db", str(db)]).stdout)["articles"] == 5
+    for file_format in ("jsonl", "parquet", "csv"):
+        out = tmp_path / f"out.{file_format}"
+        assert (
+            runner.invoke(
+                app, ["export", str(out), "--db", str(db), "--format", file_format]
+            ).exit_code
+            == 0
+        )
+    exported = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert len(exported) == 5 and exported[0]["schema_version"] == 1
+    table = pq.read_table(tmp_path / "out.parquet")
+    assert table.num_rows == 5 and str(table.schema.field("published").type) == "string"
+    missing = runner.invoke(app, ["stats", "--db", str(tmp_path / "nope.db")])
+    assert missing.exit_code == 2 and "no such database" in missing.stderr
+
+
+def test_a_killed_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
+    with (SHARED / "corpus" / "bbc" / "articles.jsonl").open() as lines:
+        records = [json.loads(next(lines)) for _ in range(100)]
+    source = write_jsonl(tmp_path / "bbc.jsonl", records)
+    db = tmp_path / "news.db"
+    command = [
+        sys.executable,
+        "-m",
+        "nutgraf",
+        "ingest",
+        str(source),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+    ]
+    run = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    stored = 0
+    while time.time() < deadline and run.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                with sqlite3.connect(db) as check:
+                    stored = check.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            except sqlite3.OperationalError:
+                continue
+            if stored >= 1:
+                break
+    assert run.poll() is None, "the run ended before it could be killed"
+    os.kill(run.pid, signal.SIGKILL)
+    run.wait()
+    assert 0 < stored < len(records)
+    subprocess.run(command, check=True, capture_output=True)
+    with sqlite3.connect(db) as check:
+        hashes = [row[0] for row in check.execute("SELECT hash FROM articles")]
+    unique_texts = {r["text"] for r in records}
+    assert len(hashes) == len(set(hashes)) == len(unique_texts)
