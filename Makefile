@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval eval-quotes bench clean
+.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,9 @@ eval-quotes: $(EVAL_STAMP)
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py
+
+bench-corpus: $(EVAL_STAMP)
+	$(BIN)/python bench/benchmark.py corpus_ingest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info
