@@ -42,7 +42,9 @@ def assert_spans_match(data: dict) -> None:  # type: ignore[type-arg]
     """Every span of an article's JSON satisfies ``body[start:end] == text``."""
     body = data["body"]
     spans = [m for e in data["entities"] for m in e["mentions"]]
-    spans += data["quotes"] + data["amounts"] + data["dates"] + data["summary"]
+    spans += data["quotes"] + data["amounts"] + data["dates"] + data["summary"] + data["counts"]
+    spans += [t for theme in data["themes"] for t in theme["triggers"]]
+    spans += data["tone"]["sentences"] if data["tone"] else []
     for span in spans:
         assert body[span["start"] : span["end"]] == span["text"], span
     for quote in data["quotes"]:

@@ -15,7 +15,17 @@ from spacy.tokens import Doc
 
 from nutgraf.clean import clean
 from nutgraf.errors import InputError
-from nutgraf.extractors import amounts, dates, entities, keywords, quotes, summary
+from nutgraf.extractors import (
+    amounts,
+    counts,
+    dates,
+    entities,
+    keywords,
+    quotes,
+    summary,
+    themes,
+    tone,
+)
 from nutgraf.language import require_english
 from nutgraf.nlp import MAX_BODY_CHARS, load_model
 from nutgraf.records import Article, CleanArticle
@@ -76,6 +86,7 @@ def prepare(text_or_html: str | bytes, published: str | None = None) -> CleanArt
 def analyse(article: CleanArticle, doc: Doc) -> Article:
     """Run every extractor on the parsed body; the one place an extractor is added."""
     found_entities = entities.extract(doc)
+    found_amounts = amounts.extract(doc)
     return Article(
         body=article.body,
         title=article.title,
@@ -87,10 +98,13 @@ def analyse(article: CleanArticle, doc: Doc) -> Article:
         boilerplate=article.boilerplate,
         entities=found_entities,
         quotes=quotes.extract(doc, found_entities),
-        amounts=amounts.extract(doc),
+        amounts=found_amounts,
         dates=dates.extract(doc, article.published),
         keywords=keywords.extract(doc, found_entities),
         summary=summary.extract(doc, found_entities),
+        tone=tone.extract(doc),
+        themes=themes.extract(doc),
+        counts=counts.extract(doc, found_amounts),
     )
 
 

@@ -99,6 +99,45 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class SentenceTone:
+    start: int
+    end: int
+    text: str
+    compound: float
+
+
+@dataclass(frozen=True)
+class Tone:
+    """GDELT-style document tone from a sentiment lexicon, and each sentence's sentiment."""
+
+    tone: float
+    positive: float
+    negative: float
+    polarity: float
+    words: int
+    sentences: list[SentenceTone] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Theme:
+    theme: str
+    score: int
+    triggers: list[Mention]
+
+
+@dataclass(frozen=True)
+class Count:
+    """An amount tied to a kind of event ("two of them were killed" -> KILL 2)."""
+
+    type: str
+    value: int | float
+    text: str
+    start: int
+    end: int
+    counted: str | None
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything nutgraf extracts from one article; ``to_dict`` is the JSON contract."""
 
@@ -116,6 +155,9 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     keywords: list[str] = field(default_factory=list)
     summary: list[SummarySentence] = field(default_factory=list)
+    tone: Tone | None = None
+    themes: list[Theme] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -124,6 +166,7 @@ class Article:
         order = [
             "schema_version", "title", "dateline", "agency", "byline", "publisher", "published",
             "body", "boilerplate", "entities", "quotes", "amounts", "dates", "keywords", "summary",
+            "tone", "themes", "counts",
         ]  # fmt: skip
         return {key: data[key] for key in order}
 

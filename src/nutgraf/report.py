@@ -19,6 +19,15 @@ def report(article: Article) -> Group:
         parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
     parts += [_entities(article), _quotes(article), _amounts(article), _dates(article)]
     parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
+    themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
+    parts.append(Text.assemble(("Themes: ", "bold"), themes))
+    if article.tone is not None:
+        tone = article.tone
+        shares = f"positive {tone.positive:.1f}%, negative {tone.negative:.1f}%"
+        parts.append(Text.assemble(("Tone: ", "bold"), f"{tone.tone:+.2f} ({shares})"))
+    if article.counts:
+        counted = ", ".join(f"{c.type} {c.value:g}" for c in article.counts)
+        parts.append(Text.assemble(("Counts: ", "bold"), counted))
     if article.boilerplate:
         parts.append(
             Text.assemble(

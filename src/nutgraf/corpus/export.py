@@ -38,6 +38,18 @@ SCHEMA = pa.schema([
     ("dates", pa.list_(pa.struct([*_SPAN, ("value", pa.string()), ("granularity", pa.string())]))),
     ("keywords", pa.list_(pa.string())),
     ("summary", pa.list_(pa.struct(_SPAN))),
+    ("tone", pa.struct([
+        ("tone", pa.float64()), ("positive", pa.float64()), ("negative", pa.float64()),
+        ("polarity", pa.float64()), ("words", pa.int64()),
+        ("sentences", pa.list_(pa.struct([*_SPAN, ("compound", pa.float64())]))),
+    ])),
+    ("themes", pa.list_(pa.struct([
+        ("theme", pa.string()), ("score", pa.int64()), ("triggers", pa.list_(pa.struct(_SPAN))),
+    ]))),
+    ("counts", pa.list_(pa.struct([
+        ("type", pa.string()), ("value", pa.float64()), ("text", pa.string()),
+        ("start", pa.int64()), ("end", pa.int64()), ("counted", pa.string()),
+    ]))),
 ])  # fmt: skip
 CSV_COLUMNS = [
     "id", "record_id", "url", "source", "title", "publisher", "published", "dateline", "byline",
