@@ -34,7 +34,17 @@ from spacy.tokens import Doc  # noqa: E402
 
 import nutgraf  # noqa: E402
 from common import SHARED, Result, table, update_readme  # noqa: E402
-from nutgraf.extractors import amounts, dates, entities, keywords, quotes, summary  # noqa: E402
+from nutgraf.extractors import (  # noqa: E402
+    amounts,
+    counts,
+    dates,
+    entities,
+    keywords,
+    quotes,
+    summary,
+    themes,
+    tone,
+)
 from nutgraf.nlp import MODEL, load_model  # noqa: E402
 from nutgraf.pipeline import prepare  # noqa: E402
 from nutgraf.records import CleanArticle, Entity  # noqa: E402
@@ -122,6 +132,11 @@ def stages(count: int) -> Result:
         "dates": lambda doc, article, ents: dates.extract(doc, article.published),
         "keywords": lambda doc, article, ents: keywords.extract(doc, ents),
         "summary": lambda doc, article, ents: summary.extract(doc, ents),
+        "tone": lambda doc, article, ents: tone.extract(doc),
+        "themes": lambda doc, article, ents: themes.extract(doc),
+        "counts (with their amounts)": lambda doc, article, ents: counts.extract(
+            doc, amounts.extract(doc)
+        ),
     }
     for name, step in steps.items():
         started = time.perf_counter()
