@@ -260,3 +260,19 @@ def test_a_killed_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None
         hashes = [row[0] for row in check.execute("SELECT hash FROM articles")]
     unique_texts = {r["text"] for r in records}
     assert len(hashes) == len(set(hashes)) == len(unique_texts)
+
+
+def test_a_file_that_is_no_database_is_refused(tmp_path: Path) -> None:
+    not_a_db = tmp_path / "notes.db"
+    not_a_db.write_text("these are my notes, not a database\n" * 50)
+    runner = CliRunner()
+    for command in (
+        ["stats", "--db", str(not_a_db)],
+        ["ingest", str(EXAMPLES), "--db", str(not_a_db)],
+    ):
+        result = runner.invoke(app, command)
+        assert result.exit_code == 2 and "not a nutgraf database" in result.stderr
+    missing_folder = runner.invoke(
+        app, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "no" / "x.db")]
+    )
+    assert missing_folder.exit_code == 2 and "no such folder" in missing_folder.stderr

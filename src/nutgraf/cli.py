@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import time
 from enum import StrEnum
@@ -93,7 +94,9 @@ def ingest(
     from nutgraf.corpus.ingest import ingest as run_ingest
     from nutgraf.corpus.sources import count_records
 
-    store = SQLiteStore(db)
+    if not db.parent.is_dir():
+        fail(f"no such folder for the database: {db.parent}")
+    store = open_store(db, read_only=False)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn()]  # fmt: skip
     with Progress(*columns, console=Console(stderr=True)) as progress:
@@ -122,10 +125,16 @@ def ingest(
         Console().print(f"  rejected {count}: {reason}")
 
 
-def open_store(db: Path) -> SQLiteStore:
-    if not db.exists():
+def open_store(db: Path, read_only: bool = True) -> SQLiteStore:
+    """The corpus store, or a one-line error when the file is missing or no database."""
+    if read_only and not db.exists():
         fail(f"no such database: {db}")
-    return SQLiteStore(db, read_only=True)
+    try:
+        store = SQLiteStore(db, read_only=read_only)
+        store.db.execute("SELECT 1 FROM articles LIMIT 1")
+    except sqlite3.DatabaseError as error:
+        fail(f"{db} is not a nutgraf database ({error})")
+    return store
 
 
 @app.command()
