@@ -45,6 +45,7 @@ def assert_spans_match(data: dict) -> None:  # type: ignore[type-arg]
     spans += data["quotes"] + data["amounts"] + data["dates"] + data["summary"] + data["counts"]
     spans += [t for theme in data["themes"] for t in theme["triggers"]]
     spans += data["tone"]["sentences"] if data["tone"] else []
+    spans += [m for place in data["places"] for m in place["mentions"]]
     for span in spans:
         assert body[span["start"] : span["end"]] == span["text"], span
     for quote in data["quotes"]:

@@ -25,3 +25,38 @@ def test_counts_tie_amounts_to_events(parse):
     )
     found = [(c.type, c.value) for c in counts.extract(doc, amounts.extract(doc))]
     assert found == [("KIDNAP", 7), ("KILL", 2), ("ARREST", 12)]
+
+
+def places_of(parse, text):  # type: ignore[no-untyped-def]
+    doc = parse(text)
+    from nutgraf.extractors import entities, places
+
+    return {p.mentions[0].text: p for p in places.extract(doc, entities.extract(doc))}
+
+
+def test_places_are_resolved_by_the_article(parse):
+    found = places_of(
+        parse,
+        "Koizumi heads to Washington for a summit. The troops in Samawah, in southern "
+        "Muthana province, will return to Japan from Iraq.",
+    )
+    assert (found["Washington"].country, found["Washington"].feature) == ("US", "city")
+    assert found["Samawah"].name == "As Samawah" and found["Samawah"].country == "IQ"
+    assert found["Muthana"].admin1 == "IQ-MU"
+    assert found["Japan"].feature == "country" and found["Japan"].lat is not None
+
+
+def test_georgia_is_the_country_or_the_state_by_its_neighbours(parse):
+    abroad = places_of(parse, "Georgia sent troops after talks in Tbilisi with Russia.")
+    at_home = places_of(parse, "Georgia voters in Atlanta backed the senator, unlike Ohio.")
+    assert (abroad["Georgia"].country, abroad["Georgia"].feature) == ("GE", "country")
+    assert (at_home["Georgia"].country, at_home["Georgia"].admin1) == ("US", "US-GA")
+
+
+def test_the_focus_is_the_places_the_story_is_about(parse):
+    found = places_of(
+        parse,
+        "Japan will pull its troops from Iraq. Japan said Iraq is safer.\n\n"
+        "A minister also visited Australia.",
+    )
+    assert found["Japan"].focus and found["Iraq"].focus and not found["Australia"].focus

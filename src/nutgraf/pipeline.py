@@ -21,6 +21,7 @@ from nutgraf.extractors import (
     dates,
     entities,
     keywords,
+    places,
     quotes,
     summary,
     themes,
@@ -105,6 +106,7 @@ def analyse(article: CleanArticle, doc: Doc) -> Article:
         tone=tone.extract(doc),
         themes=themes.extract(doc),
         counts=counts.extract(doc, found_amounts),
+        places=places.extract(doc, found_entities),
     )
 
 

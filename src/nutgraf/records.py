@@ -138,6 +138,22 @@ class Count:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A place entity resolved to its gazetteer entry."""
+
+    entity: str
+    name: str
+    country: str
+    admin1: str | None
+    feature: str
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    focus: bool
+    mentions: list[Mention]
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything nutgraf extracts from one article; ``to_dict`` is the JSON contract."""
 
@@ -158,6 +174,7 @@ class Article:
     tone: Tone | None = None
     themes: list[Theme] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -166,7 +183,7 @@ class Article:
         order = [
             "schema_version", "title", "dateline", "agency", "byline", "publisher", "published",
             "body", "boilerplate", "entities", "quotes", "amounts", "dates", "keywords", "summary",
-            "tone", "themes", "counts",
+            "tone", "themes", "counts", "places",
         ]  # fmt: skip
         return {key: data[key] for key in order}
 

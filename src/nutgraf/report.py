@@ -17,7 +17,8 @@ def report(article: Article) -> Group:
     parts: list[RenderableType] = [_header(article)]
     if article.summary:
         parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
-    parts += [_entities(article), _quotes(article), _amounts(article), _dates(article)]
+    parts += [_entities(article), _places(article), _quotes(article), _amounts(article)]
+    parts.append(_dates(article))
     parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
     themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
     parts.append(Text.assemble(("Themes: ", "bold"), themes))
@@ -59,6 +60,21 @@ def _entities(article: Article) -> Table:
         table.add_column(column, justify="right" if column == "mentions" else "left")
     for entity in sorted(article.entities, key=lambda e: (e.type, -len(e.mentions))):
         table.add_row(entity.type, entity.name, "; ".join(entity.titles), str(len(entity.mentions)))
+    return table
+
+
+def _places(article: Article) -> Table:
+    table = Table(title="Places", title_justify="left", expand=True)
+    for column in ("place", "kind", "country", "province", "lat, lon", "focus"):
+        table.add_column(column)
+    for place in article.places:
+        where = (
+            f"{place.lat:.2f}, {place.lon:.2f}"
+            if place.lat is not None and place.lon is not None
+            else "-"
+        )
+        table.add_row(place.name, place.feature, place.country, place.admin1 or "",
+                      where, "yes" if place.focus else "")  # fmt: skip
     return table
 
 

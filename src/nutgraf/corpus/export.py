@@ -50,6 +50,12 @@ SCHEMA = pa.schema([
         ("type", pa.string()), ("value", pa.float64()), ("text", pa.string()),
         ("start", pa.int64()), ("end", pa.int64()), ("counted", pa.string()),
     ]))),
+    ("places", pa.list_(pa.struct([
+        ("entity", pa.string()), ("name", pa.string()), ("country", pa.string()),
+        ("admin1", pa.string()), ("feature", pa.string()), ("lat", pa.float64()),
+        ("lon", pa.float64()), ("geonameid", pa.int64()), ("focus", pa.bool_()),
+        ("mentions", pa.list_(pa.struct(_SPAN))),
+    ]))),
 ])  # fmt: skip
 CSV_COLUMNS = [
     "id", "record_id", "url", "source", "title", "publisher", "published", "dateline", "byline",

@@ -1,0 +1,99 @@
+"""Places: every place entity resolved to a gazetteer entry, disambiguated by the article.
+
+A name's candidates ("Washington": the US capital, the state, a town in England) are scored
+by what they are (a country, a capital, a big city) and by the article: a candidate in a
+country that the article's other, unambiguous place names lie in wins ("Georgia" next to
+Tbilisi is the country, next to Atlanta the state), and "province" or "state" beside the
+name asks for a province. The one to three places the story is most about are ``focus``.
+"""
+
+from __future__ import annotations
+
+import math
+
+from spacy.tokens import Doc
+
+from nutgraf.gazetteer import Entry, candidates
+from nutgraf.records import Entity, Place
+
+PLACE_TYPES = frozenset({"GPE", "LOC"})
+PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "county", "prefecture"})
+MAX_FOCUS = 3
+
+
+def extract(doc: Doc, entities: list[Entity]) -> list[Place]:
+    """The article's places, in order of first mention."""
+    named = [e for e in entities if e.type in PLACE_TYPES]
+    context: set[str] = set()
+    for entity in named:
+        countries = {entry.country for entry in candidates(entity.name)}
+        if len(countries) == 1:
+            context |= countries
+    resolved = [(entity, best(entity, doc, context)) for entity in named]
+    found = [(entity, entry) for entity, entry in resolved if entry is not None]
+    focus = _focus(doc, [entity for entity, _ in found])
+    return [
+        Place(
+            entity=entity.id,
+            name=entry.name,
+            country=entry.country,
+            admin1=entry.admin1,
+            feature=entry.feature,
+            lat=entry.lat,
+            lon=entry.lon,
+            geonameid=entry.geonameid,
+            focus=entity.id in focus,
+            mentions=entity.mentions,
+        )
+        for entity, entry in found
+    ]
+
+
+def best(entity: Entity, doc: Doc, context: set[str]) -> Entry | None:
+    """The likeliest gazetteer entry for a place entity, or None when none has its name."""
+    options = {
+        id(e): e for m in {entity.name, *(m.text for m in entity.mentions)} for e in candidates(m)
+    }
+    if not options:
+        return None
+    province = _province_cue(doc, entity)
+    return max(options.values(), key=lambda entry: score(entry, context, province))
+
+
+def score(entry: Entry, context: set[str], province: bool) -> float:
+    """Prior (country > capital > large city > province) plus the article's evidence."""
+    if entry.feature == "country":
+        value = 3.0
+    elif entry.feature == "admin1":
+        value = 1.5 + (3.0 if province else 0.0)
+    else:
+        value = math.log10(entry.population + 1) / 3 + (2.0 if entry.capital else 0.0)
+    if entry.country in context:
+        value += 4.0
+    return value
+
+
+def _province_cue(doc: Doc, entity: Entity) -> bool:
+    """ "Muthana province", "the state of Georgia": a word for a province beside a mention."""
+    for mention in entity.mentions:
+        after = doc.char_span(mention.end, mention.end, alignment_mode="expand")
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.end + 1]]
+        if PROVINCE_WORDS & set(window) or (
+            after is not None and after.text.lower() in PROVINCE_WORDS
+        ):
+            return True
+    return False
+
+
+def _focus(doc: Doc, places: list[Entity]) -> set[str]:
+    """The places the story is about: most mentioned, the lead paragraph counting double."""
+    lead_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+
+    def weight(entity: Entity) -> int:
+        return sum(2 if m.start < lead_end else 1 for m in entity.mentions)
+
+    ranked = sorted(places, key=lambda e: -weight(e))
+    return {e.id for e in ranked[:MAX_FOCUS] if weight(e) >= 2 or e is ranked[0]}

