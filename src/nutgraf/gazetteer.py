@@ -19,7 +19,8 @@ import pycountry
 
 from nutgraf.extractors.entities import COUNTRY_ALIASES
 
-# Cities this large are also found by their other spellings ("Samawa", "Bombay").
+# Cities this large are also found by their other spellings ("Samawa", "Bombay"), where no
+# place bears that name itself.
 ALTERNATE_NAMES_FROM = 100_000
 
 
@@ -60,6 +61,7 @@ def index() -> dict[str, list[Entry]]:
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     entries: dict[str, list[Entry]] = defaultdict(list)
+    alternates: dict[str, list[Entry]] = defaultdict(list)
     for city in cities:
         code = city["countrycode"]
         weights[code].append((city["latitude"], city["longitude"], city["population"]))
@@ -68,11 +70,11 @@ def index() -> dict[str, list[Entry]]:
             lat=city["latitude"], lon=city["longitude"], population=city["population"],
             geonameid=city["geonameid"], capital=(code, city["name"]) in capitals,
         )  # fmt: skip
-        names = {city["name"]}
+        entries[fold(city["name"])].append(entry)
         if city["population"] >= ALTERNATE_NAMES_FROM:
-            names |= {n for n in city["alternatenames"] if n.isascii()}
-        for key in {fold(n) for n in names if n}:
-            entries[key].append(entry)
+            other = {fold(n) for n in city["alternatenames"] if n.isascii()} - {fold(city["name"])}
+            for key in other:
+                alternates[key].append(entry)
     for code, country in countries.items():
         lat, lon = _centre(weights.get(code, []))
         entry = Entry(
@@ -91,6 +93,8 @@ def index() -> dict[str, list[Entry]]:
             admin1=subdivision.code, lat=None, lon=None, population=0, geonameid=None,
         )  # fmt: skip
         entries[fold(subdivision.name)].append(entry)
+    for key, found in alternates.items():
+        entries.setdefault(key, found)  # another spelling only where no place has that name
     return dict(entries)
 
 

@@ -57,18 +57,23 @@ def best(entity: Entity, doc: Doc, context: set[str]) -> Entry | None:
     if not options:
         return None
     province = _province_cue(doc, entity)
-    return max(options.values(), key=lambda entry: score(entry, context, province))
+    largest = max((e.population for e in options.values() if e.feature == "city"), default=0)
+    return max(options.values(), key=lambda entry: score(entry, context, province, largest))
 
 
-def score(entry: Entry, context: set[str], province: bool) -> float:
-    """Prior (country > capital > large city > province) plus the article's evidence."""
+def score(entry: Entry, context: set[str], province: bool, largest_city: int) -> float:
+    """Prior (country > capital > large city > province) plus the article's evidence. The
+    article's countries do not turn a great city into a small namesake: a city gets their
+    weight only if it has a tenth of the largest candidate's people ("Paris" stays French
+    in a story that also names the United States)."""
     if entry.feature == "country":
         value = 3.0
     elif entry.feature == "admin1":
         value = 1.5 + (3.0 if province else 0.0)
     else:
         value = math.log10(entry.population + 1) / 3 + (2.0 if entry.capital else 0.0)
-    if entry.country in context:
+    comparable = entry.feature != "city" or entry.population * 10 >= largest_city
+    if entry.country in context and comparable:
         value += 4.0
     return value
 
