@@ -81,14 +81,11 @@ def score(entry: Entry, context: set[str], province: bool, largest_city: int) ->
 def _province_cue(doc: Doc, entity: Entity) -> bool:
     """ "Muthana province", "the state of Georgia": a word for a province beside a mention."""
     for mention in entity.mentions:
-        after = doc.char_span(mention.end, mention.end, alignment_mode="expand")
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.end + 1]]
-        if PROVINCE_WORDS & set(window) or (
-            after is not None and after.text.lower() in PROVINCE_WORDS
-        ):
+        window = {t.lower_ for t in doc[max(span.start - 2, 0) : span.end + 1]}
+        if PROVINCE_WORDS & window:
             return True
     return False
 

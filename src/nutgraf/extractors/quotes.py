@@ -658,16 +658,3 @@ def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity])
 def _people_in(sentence: Span, entity_at: dict[int, Entity]) -> set[str]:
     found = (entity_at[t.idx] for t in sentence if t.idx in entity_at)
     return {entity.id for entity in found if entity.type == "PERSON"}
-
-
-def _cut_at_comma(tokens: list[Token], subject: Token) -> list[Token]:
-    """Keep the speaker's words to the subject's own side of a comma."""
-    kept = [t for t in tokens if t.i <= subject.i]
-    while any(t.text == "," for t in kept):
-        kept = kept[[t.text for t in kept].index(",") + 1 :]
-    for token in tokens:
-        if token.i > subject.i:
-            if token.text == ",":
-                break
-            kept.append(token)
-    return kept or [subject]
