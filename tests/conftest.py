@@ -46,6 +46,14 @@ def assert_spans_match(data: dict) -> None:  # type: ignore[type-arg]
     spans += [t for theme in data["themes"] for t in theme["triggers"]]
     spans += data["tone"]["sentences"] if data["tone"] else []
     spans += [m for place in data["places"] for m in place["mentions"]]
+    for event in data["events"]:
+        for role in ("verb", "actor_text", "target_text"):
+            start, end = (
+                event[role.replace("_text", "") + "_start"],
+                event[role.replace("_text", "") + "_end"],
+            )
+            if start is not None:
+                assert body[start:end] == event[role], event
     for span in spans:
         assert body[span["start"] : span["end"]] == span["text"], span
     for quote in data["quotes"]:

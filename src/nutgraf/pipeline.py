@@ -20,6 +20,7 @@ from nutgraf.extractors import (
     counts,
     dates,
     entities,
+    events,
     keywords,
     places,
     quotes,
@@ -88,6 +89,8 @@ def analyse(article: CleanArticle, doc: Doc) -> Article:
     """Run every extractor on the parsed body; the one place an extractor is added."""
     found_entities = entities.extract(doc)
     found_amounts = amounts.extract(doc)
+    found_places = places.extract(doc, found_entities)
+    found_dates = dates.extract(doc, article.published)
     return Article(
         body=article.body,
         title=article.title,
@@ -100,13 +103,14 @@ def analyse(article: CleanArticle, doc: Doc) -> Article:
         entities=found_entities,
         quotes=quotes.extract(doc, found_entities),
         amounts=found_amounts,
-        dates=dates.extract(doc, article.published),
+        dates=found_dates,
         keywords=keywords.extract(doc, found_entities),
         summary=summary.extract(doc, found_entities),
         tone=tone.extract(doc),
         themes=themes.extract(doc),
         counts=counts.extract(doc, found_amounts),
-        places=places.extract(doc, found_entities),
+        places=found_places,
+        events=events.extract(doc, found_entities, found_places, found_dates),
     )
 
 

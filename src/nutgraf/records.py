@@ -154,6 +154,31 @@ class Place:
 
 
 @dataclass(frozen=True)
+class Event:
+    """Who did what to whom (a CAMEO root code), where and when, in one sentence."""
+
+    code: str
+    action: str
+    verb: str
+    verb_start: int
+    verb_end: int
+    actor: str | None
+    actor_text: str
+    actor_start: int
+    actor_end: int
+    actor_type: str | None
+    target: str | None
+    target_text: str | None
+    target_start: int | None
+    target_end: int | None
+    place: str | None
+    date: str | None
+    negated: bool
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything nutgraf extracts from one article; ``to_dict`` is the JSON contract."""
 
@@ -175,6 +200,7 @@ class Article:
     themes: list[Theme] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -183,7 +209,7 @@ class Article:
         order = [
             "schema_version", "title", "dateline", "agency", "byline", "publisher", "published",
             "body", "boilerplate", "entities", "quotes", "amounts", "dates", "keywords", "summary",
-            "tone", "themes", "counts", "places",
+            "tone", "themes", "counts", "places", "events",
         ]  # fmt: skip
         return {key: data[key] for key in order}
 

@@ -18,7 +18,7 @@ def report(article: Article) -> Group:
     if article.summary:
         parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
     parts += [_entities(article), _places(article), _quotes(article), _amounts(article)]
-    parts.append(_dates(article))
+    parts += [_dates(article), _events(article)]
     parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
     themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
     parts.append(Text.assemble(("Themes: ", "bold"), themes))
@@ -76,6 +76,23 @@ def _places(article: Article) -> Table:
         table.add_row(place.name, place.feature, place.country, place.admin1 or "",
                       where, "yes" if place.focus else "")  # fmt: skip
     return table
+
+
+def _events(article: Article) -> Group:
+    lines: list[RenderableType] = [Text("Events (CAMEO)", style="italic")]
+    for event in article.events:
+        place = article.entity(event.place)
+        where = ", ".join(x for x in (place.name if place else None, event.date) if x)
+        target = f" → {event.target_text}" if event.target_text else ""
+        lines.append(
+            Text.assemble(
+                (f"  {event.code} {event.action:<28} ", "dim"),
+                (event.actor_text, "bold"),
+                f" {'not ' if event.negated else ''}{event.verb}{target}",
+                (f"  ({where})" if where else "", "dim"),
+            )
+        )
+    return Group(*lines)
 
 
 def _quotes(article: Article) -> Group:

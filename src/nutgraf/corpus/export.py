@@ -56,6 +56,14 @@ SCHEMA = pa.schema([
         ("lon", pa.float64()), ("geonameid", pa.int64()), ("focus", pa.bool_()),
         ("mentions", pa.list_(pa.struct(_SPAN))),
     ]))),
+    ("events", pa.list_(pa.struct([
+        ("code", pa.string()), ("action", pa.string()), ("verb", pa.string()),
+        ("verb_start", pa.int64()), ("verb_end", pa.int64()), ("actor", pa.string()),
+        ("actor_text", pa.string()), ("actor_start", pa.int64()), ("actor_end", pa.int64()),
+        ("actor_type", pa.string()), ("target", pa.string()), ("target_text", pa.string()),
+        ("target_start", pa.int64()), ("target_end", pa.int64()), ("place", pa.string()),
+        ("date", pa.string()), ("negated", pa.bool_()), ("start", pa.int64()), ("end", pa.int64()),
+    ]))),
 ])  # fmt: skip
 CSV_COLUMNS = [
     "id", "record_id", "url", "source", "title", "publisher", "published", "dateline", "byline",
