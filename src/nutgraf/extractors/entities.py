@@ -453,6 +453,12 @@ def _expansion(key: str, clusters: dict[str, _Cluster]) -> str | None:
 # Output -------------------------------------------------------------------------------------
 
 
+def entity_index(entities: list[Entity]) -> dict[int, Entity]:
+    """Every character offset inside a mention, to its entity (how later extractors ask
+    "which entity is this token?")."""
+    return {i: e for e in entities for m in e.mentions for i in range(m.start, m.end)}
+
+
 def to_entity(entity_id: str, cluster: _Cluster) -> Entity:
     """The entity record: the longest name as canonical, titles by frequency, mentions in order."""
     forms = sorted(cluster.forms, key=lambda s: s.start_char)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from nutgraf.extractors.entities import entity_index
 from nutgraf.records import DateMention, Entity, Event, Place
 
 CAMEO_ROOTS = {
@@ -80,7 +81,7 @@ def extract(
     doc: Doc, entities: list[Entity], places: list[Place], dates: list[DateMention]
 ) -> list[Event]:
     """The coded events of the article, in reading order."""
-    entity_at = {i: e for e in entities for m in e.mentions for i in range(m.start, m.end)}
+    entity_at = entity_index(entities)
     events = []
     for token in doc:
         code = code_of(token)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from nutgraf.extractors.entities import entity_index
 from nutgraf.records import Entity, Quote
 
 OPENING_MARKS = frozenset('"“«„')
@@ -512,11 +513,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
         self.doc = doc
         self.entities = entities
-        self.entity_at: dict[int, Entity] = {}
-        for entity in entities:
-            for mention in entity.mentions:
-                for offset in range(mention.start, mention.end):
-                    self.entity_at[offset] = entity
+        self.entity_at = entity_index(entities)
         self.gender = infer_gender(doc, entities, self.entity_at)
 
     def speaker_of(self, cue: Token) -> _Speaker:
