@@ -60,30 +60,3 @@ def test_the_focus_is_the_places_the_story_is_about(parse):
         "A minister also visited Australia.",
     )
     assert found["Japan"].focus and found["Iraq"].focus and not found["Australia"].focus
-
-
-def events_of(parse, text):  # type: ignore[no-untyped-def]
-    from nutgraf.extractors import dates, entities, events, places
-
-    doc = parse(text)
-    found = entities.extract(doc)
-    names = {e.id: e.name for e in found}
-    coded = events.extract(doc, found, places.extract(doc, found), dates.extract(doc, "2006-06-20"))
-    return [(e.actor_text, e.code, e.target_text, names.get(e.place or ""), e.date) for e in coded]
-
-
-def test_events_are_coded_with_actor_target_place_and_date(parse):
-    found = events_of(
-        parse,
-        "The Iraqi ambassador visited Koizumi in Tokyo on Monday. Japan will withdraw its "
-        "troops from Iraq. Police arrested the protesters.",
-    )
-    assert ("The Iraqi ambassador", "04", "Koizumi", "Tokyo", "2006-06-19") in found
-    assert ("Japan", "08", "its troops", None, None) in [
-        (a, c, t, None, None) for a, c, t, _, _ in found
-    ]
-    assert ("Police", "17", "the protesters") in [(a, c, t) for a, c, t, _, _ in found]
-
-
-def test_a_passive_without_agent_has_no_actor(parse):
-    assert events_of(parse, "Seven Japanese have been kidnapped in Iraq.") == []

@@ -167,10 +167,13 @@ class Event:
     actor_start: int
     actor_end: int
     actor_type: str | None
+    actor_country: str | None
     target: str | None
     target_text: str | None
     target_start: int | None
     target_end: int | None
+    target_type: str | None
+    target_country: str | None
     place: str | None
     date: str | None
     negated: bool

@@ -83,16 +83,25 @@ def _events(article: Article) -> Group:
     for event in article.events:
         place = article.entity(event.place)
         where = ", ".join(x for x in (place.name if place else None, event.date) if x)
-        target = f" → {event.target_text}" if event.target_text else ""
+        actor = _party(article, event.actor, event.actor_text, event.actor_type)
+        target = _party(article, event.target, event.target_text, event.target_type)
         lines.append(
             Text.assemble(
                 (f"  {event.code} {event.action:<28} ", "dim"),
-                (event.actor_text, "bold"),
-                f" {'not ' if event.negated else ''}{event.verb}{target}",
+                (actor, "bold"),
+                f" {'not ' if event.negated else ''}{event.verb}",
+                f" → {target}" if target else "",
                 (f"  ({where})" if where else "", "dim"),
             )
         )
     return Group(*lines)
+
+
+def _party(article: Article, entity_id: str | None, text: str | None, kind: str | None) -> str:
+    """An actor or target as read: the entity's name, else the words, with its role."""
+    entity = article.entity(entity_id)
+    name = entity.name if entity is not None else text or ""
+    return f"{name} [{kind}]" if name and kind else name
 
 
 def _quotes(article: Article) -> Group:

@@ -60,8 +60,9 @@ SCHEMA = pa.schema([
         ("code", pa.string()), ("action", pa.string()), ("verb", pa.string()),
         ("verb_start", pa.int64()), ("verb_end", pa.int64()), ("actor", pa.string()),
         ("actor_text", pa.string()), ("actor_start", pa.int64()), ("actor_end", pa.int64()),
-        ("actor_type", pa.string()), ("target", pa.string()), ("target_text", pa.string()),
-        ("target_start", pa.int64()), ("target_end", pa.int64()), ("place", pa.string()),
+        ("actor_type", pa.string()), ("actor_country", pa.string()), ("target", pa.string()),
+        ("target_text", pa.string()), ("target_start", pa.int64()), ("target_end", pa.int64()),
+        ("target_type", pa.string()), ("target_country", pa.string()), ("place", pa.string()),
         ("date", pa.string()), ("negated", pa.bool_()), ("start", pa.int64()), ("end", pa.int64()),
     ]))),
 ])  # fmt: skip

@@ -1,18 +1,31 @@
 """Events: who did what to whom, where and when, as CAMEO root codes.
 
-Each verb of a sentence whose lemma the dictionary below codes becomes an event: its actor is
-the verb's subject, its target the object (or the object of "to", "with", "against", "from"),
-its place a place named in the sentence, its date a date of the sentence. The dictionary
+Each verb of a sentence whose lemma the dictionary below codes becomes an event, and so does a
+noun of meeting, protest or force with its parties ("heads to Washington for a summit with
+President Bush"). The actor is the verb's subject, the target its object or the party of "to",
+"with", "against", "from" (the recipient of what is handed over, the place troops leave), each
+resolved to the article's entities through pronouns, apposition and possessives, one event per
+joined actor; the place is a place named in the sentence, the date a date of the sentence.
+Reporting verbs that only credit a clause ("officials said that ...") are attribution, which
+``quotes`` keeps, not events. The dictionary
 follows the root categories of the public CAMEO codebook (Schrodt 2012), 01 "make public
 statement" to 20 "use unconventional mass violence"; it is small and general, not PETRARCH's.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
-from nutgraf.extractors.entities import entity_index
+from nutgraf.extractors.reference import References
 from nutgraf.records import DateMention, Entity, Event, Place
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 CAMEO_ROOTS = {
     "01": "make public statement",
@@ -46,7 +59,7 @@ VERB_CODES = {
         "05": "praise endorse thank support apologize apologise recognize forgive welcome value",
         "06": "cooperate hand deploy share exchange transfer",
         "07": "aid fund donate supply ferry provide",
-        "08": "withdraw pull retreat release ease concede yield resign surrender lift",
+        "08": "withdraw pull retreat release ease concede yield resign surrender lift comply",
         "09": "investigate probe examine inspect",
         "10": "demand insist require",
         "11": "criticize criticise accuse condemn denounce blame complain sue slam blast attack",
@@ -61,8 +74,45 @@ VERB_CODES = {
         "20": "massacre",
     }.items()
 }
+# Verbs that only carry the event their object names: "held talks", "launched an attack".
+LIGHT_VERBS = _words("hold make launch impose issue carry conduct stage announce begin")
+# A verb whose object is what it acts on needs one; these count only with a target.
+NOUN_CODES = {
+    code: frozenset(nouns.split())
+    for code, nouns in {
+        "04": "summit talk meeting visit negotiation consultation",
+        "05": "apology",
+        "11": "criticism condemnation accusation",
+        "13": "threat ultimatum",
+        "14": "protest boycott",
+        "16": "sanction embargo",
+        "17": "arrest raid blockade curfew",
+        "18": "kidnapping assassination abduction",
+        "19": "attack invasion offensive airstrike bombing",
+    }.items()
+}
+# Verbs that only carry the event their object names: "held talks", "launched an attack".
+LIGHT_VERBS = _words("hold make launch impose issue carry conduct stage announce begin")
 # A verb whose object is what it acts on needs one; these count only with a target.
 NEEDS_TARGET = frozenset({"attack", "hand", "pull", "lift", "strike", "support", "value", "call"})
+# Verbs that credit a clause ("said that ...") to someone: attribution, not an act.
+REPORTING = _words(
+    "say tell report note explain comment claim acknowledge state add write announce"
+)
+# Where the other party of these verbs stands: the one handed to, the one withdrawn from.
+RECIPIENT_VERBS = _words("hand transfer give provide supply deliver send donate sell")
+SOURCE_VERBS = _words("withdraw pull retreat evacuate expel")
+# Verbs whose object is told, asked or made to act: "urged Japan to withdraw".
+CONTROL_VERBS = _words(
+    """urge ask order force tell allow permit persuade encourage invite require compel press
+    instruct call demand warn advise authorize authorise"""
+)
+# Verbs under which an act is not done: "declined to threaten", "refused to apologize".
+REFUSALS = _words("refuse decline fail")
+TIMES = frozenset({"DATE", "TIME"})
+# Heads that stand for the group they are "of": "a group of Republicans and Democrats".
+GROUP_HEADS = _words("group number delegation team members member some many several")
+ARMED = frozenset({"MIL", "REB", "COP"})
 ACTOR_TYPES = {
     kind: frozenset(words.split())
     for kind, words in {
@@ -74,61 +124,128 @@ ACTOR_TYPES = {
     }.items()
 }
 SPEAKER_WORDS = frozenset({"i", "we", "you", "nobody", "everyone", "everybody", "somebody"})
-_OBJECT_PREPOSITIONS = frozenset({"to", "with", "against", "from", "on"})
+# Prepositions that introduce a party, in order of preference; "of" only after a noun
+# ("the invasion of Ukraine", "sanctions of ...", not "accused of").
+_OBJECT_PREPOSITIONS = ("to", "with", "against", "from", "on", "of")
+
+
+@dataclass(frozen=True)
+class _Party:
+    """An actor or target: its words in the text and the entity they name, if any."""
+
+    span: Span
+    entity: Entity | None
 
 
 def extract(
     doc: Doc, entities: list[Entity], places: list[Place], dates: list[DateMention]
 ) -> list[Event]:
     """The coded events of the article, in reading order."""
-    entity_at = entity_index(entities)
+    references = References(doc, entities)
+    country_of = {place.entity: place.country for place in places}
     events = []
     for token in doc:
         code = code_of(token)
         if code is None:
             continue
-        actor = _participant(_subject(token))
-        target = _participant(_object(token))
-        if actor is None or actor.root.lower_ in SPEAKER_WORDS:
+        actors = _parties(_actor(token), references)
+        targets: list[_Party | None] = [*_parties(_target(token, references), references)]
+        if not targets:
+            targets = [None]
+        if not actors or actors[0].span.root.lower_ in SPEAKER_WORDS:
             continue  # "we cannot ask": a speaker's own words, not a reported event
-        if target is None and token.lemma_.lower() in NEEDS_TARGET:
+        if targets[0] is None and token.lemma_.lower() in NEEDS_TARGET:
             continue
         sentence = token.sent
-        events.append(
-            Event(
-                code=code,
-                action=CAMEO_ROOTS[code],
-                verb=token.text,
-                verb_start=token.idx,
-                verb_end=token.idx + len(token),
-                actor=_entity(actor, entity_at),
-                actor_text=actor.text,
-                actor_start=actor.start_char,
-                actor_end=actor.end_char,
-                actor_type=actor_type(actor),
-                target=_entity(target, entity_at) if target is not None else None,
-                target_text=target.text if target is not None else None,
-                target_start=target.start_char if target is not None else None,
-                target_end=target.end_char if target is not None else None,
-                place=_within(sentence, [(p.entity, m.start) for p in places for m in p.mentions]),
-                date=_within(sentence, [(d.value, d.start) for d in dates if d.value]),
-                negated=any(c.dep_ == "neg" for c in token.children),
-                start=sentence.start_char,
-                end=sentence.end_char,
-            )
+        parties = {p.entity.id for p in [*actors, *targets] if p is not None and p.entity}
+        place = _nearest(
+            token,
+            [(p.entity, m.start) for p in places if p.entity not in parties for m in p.mentions],
         )
+        date = _nearest(token, [(d.value, d.start) for d in dates if d.value])
+        refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSALS
+        if refused and token.head.lemma_.lower() in VERB_CODES["12"]:
+            continue  # "refused to apologize": the refusal is the event
+        negated = refused or any(c.dep_ == "neg" for c in token.children)
+        for actor in actors:
+            for target in targets:
+                events.append(
+                    Event(
+                        code=code,
+                        action=CAMEO_ROOTS[code],
+                        verb=token.text,
+                        verb_start=token.idx,
+                        verb_end=token.idx + len(token),
+                        actor=actor.entity.id if actor.entity else None,
+                        actor_text=actor.span.text,
+                        actor_start=actor.span.start_char,
+                        actor_end=actor.span.end_char,
+                        actor_type=_kind(actor),
+                        actor_country=_country(actor, country_of),
+                        target=target.entity.id if target and target.entity else None,
+                        target_text=target.span.text if target else None,
+                        target_start=target.span.start_char if target else None,
+                        target_end=target.span.end_char if target else None,
+                        target_type=_kind(target) if target else None,
+                        target_country=_country(target, country_of) if target else None,
+                        place=place,
+                        date=date,
+                        negated=negated,
+                        start=sentence.start_char,
+                        end=sentence.end_char,
+                    )
+                )
     return events
 
 
 def code_of(token: Token) -> str | None:
-    """The CAMEO root of a verb, by its lemma (statements only when they have a subject)."""
+    """The CAMEO root of a verb or event noun, by its lemma; a light verb takes its event
+    noun's ("imposed sanctions", "held a summit"); reporting verbs that only credit a clause,
+    and event nouns with no party named, have none."""
+    lemma = token.lemma_.lower()
+    if token.pos_ == "NOUN":
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS:
+            return None  # coded on its verb
+        code = _noun_code(token)
+        return code if code is not None and _noun_actor(token) is not None else None
     if token.pos_ != "VERB" or token.dep_ in {"amod", "compound"}:
         return None
-    lemma = token.lemma_.lower()
+    if lemma in LIGHT_VERBS:
+        nouns = [_noun_code(c) for c in token.children if c.dep_ == "dobj"]
+        if nouns and nouns[0] is not None:
+            return nouns[0]
+    if lemma in REPORTING and not any(c.dep_ == "dobj" for c in token.children):
+        return None
     return next((code for code, verbs in VERB_CODES.items() if lemma in verbs), None)
 
 
+def _noun_code(noun: Token) -> str | None:
+    lemma = noun.lemma_.lower()
+    return next((code for code, nouns in NOUN_CODES.items() if lemma in nouns), None)
+
+
+def _actor(word: Token) -> Token | None:
+    if word.pos_ == "NOUN":
+        return _noun_actor(word)
+    return _subject(word) or _implicit_agent(word)
+
+
+def _noun_actor(noun: Token) -> Token | None:
+    """Who holds a meeting or launches an attack: the owner ("Russia's invasion"), or the
+    subject of the verb the noun is the object of ("heads ... for a summit with")."""
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.ent_type_ not in TIMES]
+    if owners:
+        return owners[0]
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if noun.dep_ in {"dobj", "pobj"} and head.pos_ == "VERB" and head.i != noun.i:
+        return _subject(head)
+    return None
+
+
 def _subject(verb: Token) -> Token | None:
+    """Who does what the verb says: its subject or passive agent; for an infinitive, the one
+    its governing verb tells to act ("urged Japan to withdraw": Japan), else that verb's
+    subject ("pledged to withdraw")."""
     for _ in range(3):
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "agent"}]
         if subjects:
@@ -137,49 +254,184 @@ def _subject(verb: Token) -> Token | None:
                 objects = [c for c in subject.children if c.dep_ == "pobj"]
                 return objects[0] if objects else None
             return subject
-        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if passive:
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "were kidnapped": the one acted on, not the actor
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
-            verb = verb.head
-        else:
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return verb.head  # "militants demanding ...": the noun does what its participle says
+        if verb.dep_ == "ROOT":
+            # "Koizumi heads to Washington": the small model takes a name before a verb that
+            # is also a noun for a compound of it.
+            names = [c for c in verb.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            return names[-1] if names else None
+        if verb.dep_ not in {"xcomp", "conj", "advcl"} or verb.head.pos_ not in {"VERB", "AUX"}:
             return None
+        if verb.dep_ == "xcomp":
+            told = [
+                c for c in verb.head.children
+                if c.dep_ == "nsubjpass"
+                or (c.dep_ == "dobj" and verb.head.lemma_.lower() in CONTROL_VERBS)
+            ]  # fmt: skip
+            if told:
+                return told[0]
+        verb = verb.head
     return None
 
 
-def _object(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in {"dobj", "nsubjpass"}:
-            return child
-    for child in verb.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in _OBJECT_PREPOSITIONS:
-            objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return None
-
-
-def _participant(head: Token | None) -> Span | None:
-    """The words naming a participant: the head noun with its compounds and modifiers."""
-    if head is None or head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+def _implicit_agent(verb: Token) -> Token | None:
+    """The armed group of this or the previous sentence's "by ..." for an agentless passive
+    of force ("... were targeted by militants. Seven have been kidnapped"): news names the
+    perpetrators once and goes on in the passive."""
+    if code_of(verb) not in {"17", "18", "19", "20"}:
         return None
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    start = verb.sent.start
+    if start > 0:
+        start = verb.doc[start - 1].sent.start
+    agents = [
+        t for t in verb.doc[start : verb.i]
+        if t.dep_ == "pobj" and t.head.dep_ == "agent"
+        and actor_type(w.text for w in _phrase(t)) in ARMED
+    ]  # fmt: skip
+    return agents[-1] if agents else None
+
+
+def _target(word: Token, references: References) -> Token | None:
+    """The party acted on: the preferred party of a handing-over or withdrawal verb; else the
+    first party among the objects, the parties inside an object that is not one ("sanctions
+    on individual terrorists", "a request from Democrats"), the verb's own prepositional
+    parties and, for appeals, demands and threats, the one told to act ("insisted that
+    Pyongyang stop"); else the first object."""
+    objects = [c for c in word.children if c.dep_ in {"dobj", "nsubjpass", "dative"}]
+    if word.lemma_.lower() in LIGHT_VERBS and any(_noun_code(o) for o in objects):
+        objects = [t for o in objects for t in _inside(o)]  # "held talks with X": X
+    if word.dep_ == "acl" and word.tag_ == "VBN":
+        objects.insert(0, word.head)  # "a man shot by police": the noun it describes
+    lemma = word.lemma_.lower()
+    preferred = "to" if lemma in RECIPIENT_VERBS else "from" if lemma in SOURCE_VERBS else ""
+    reached = [p for holder in [word, *objects] for p in _prepositional(holder, depth=2)]
+    party = next((obj for preposition, obj in reached if preposition == preferred), None)
+    if party is not None:
+        return party
+    inner = [t for o in objects for t in _inside(o)]
+    own = sorted(
+        (p for p in _prepositional(word, depth=1) if p[0] != "of" or word.pos_ == "NOUN"),
+        key=lambda p: _OBJECT_PREPOSITIONS.index(p[0]),
+    )
+    told = _told(word) if code_of(word) in {"02", "10", "13"} else []
+    candidates = objects + inner + [obj for _, obj in own] + told
+    parties = [c for c in candidates if _is_party(c, references)]
+    return next(iter(parties or objects or [obj for _, obj in own] or told), None)
+
+
+def _inside(thing: Token) -> list[Token]:
+    """Parties named inside an object: its owner and its prepositional parties."""
+    owners = [c for c in thing.children if c.dep_ == "poss"]
+    return owners + [obj for _, obj in _prepositional(thing, depth=1)]
+
+
+def _told(verb: Token) -> list[Token]:
+    """Who an appeal, demand or threat is aimed at when the verb has no object: the subject
+    or object of the clause it governs ("insisted that Pyongyang stop")."""
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+    for clause in clauses:
+        for dep in ("nsubj", "dobj"):
+            found = [c for c in clause.children if c.dep_ == dep]
+            if found:
+                return found[:1]
+        clauses += [c for c in clause.children if c.dep_ == "ccomp"]
+    return []
+
+
+def _is_party(word: Token, references: References) -> bool:
+    """Whether a word names someone who can be acted on: an entity or a role."""
+    return _named(word, references) is not None or actor_type([word.text]) is not None
+
+
+def _prepositional(holder: Token, depth: int) -> list[tuple[str, Token]]:
+    """The objects of the prepositions hanging on a word, through chains of them
+    ("responsibility for security to Iraqi forces")."""
+    found = []
+    for child in holder.children:
+        if child.dep_ not in {"prep", "dative"}:
+            continue
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            if child.lower_ in _OBJECT_PREPOSITIONS:
+                found.append((child.lower_, obj))
+            if depth > 1:
+                found += _prepositional(obj, depth - 1)
+    return found
+
+
+def _parties(head: Token | None, references: References) -> list[_Party]:
+    """The participants a head word names: one per joined name ("Britain and Australia"),
+    one per entity a pronoun stands for ("they")."""
+    if head is None:
+        return []
+    if head.tag_ in {"WP", "WDT"} and head.head.dep_ == "relcl":
+        head = head.head.head  # "the constitution, which bans ...": the clause's noun
+    if head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}:
+        return []
+    if head.lower_ in GROUP_HEADS:
+        members = [c for p in head.children if p.lower_ == "of" for c in p.children]
+        head = members[0] if members else head
+    if head.pos_ == "PRON":
+        pronoun = head.doc[head.i : head.i + 1]
+        found = references.referents(head)
+        return [_Party(_named_in(pronoun, e), e) for e in found] or [_Party(pronoun, None)]
+    return [
+        _Party(_phrase(member), _named(member, references)) for member in [head, *head.conjuncts]
+    ]
+
+
+def _named_in(pronoun: Span, entity: Entity) -> Span:
+    """The entity's name in the pronoun's sentence, if it is there, else the pronoun: a name
+    is what a reader checks ("Kerry said ... and he urged")."""
+    sentence = pronoun.sent
+    for mention in entity.mentions:
+        if sentence.start_char <= mention.start < sentence.end_char:
+            name = pronoun.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if name is not None:
+                return name
+    return pronoun
+
+
+def _named(head: Token, references: References) -> Entity | None:
+    """The entity a phrase names: its head or apposition, else its owner ("Japan's
+    contribution" is Japan's)."""
+    for word in [head, *(c for c in head.children if c.dep_ == "poss")]:
+        found = references.referents(word)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _phrase(head: Token) -> Span:
+    """The words naming a participant: the head noun with its compounds and modifiers."""
     left = min((t.i for t in head.lefts if t.dep_ in {"compound", "amod", "poss", "nummod", "det"}),
                default=head.i)  # fmt: skip
     return head.doc[left : head.i + 1]
 
 
-def _entity(span: Span, entity_at: dict[int, Entity]) -> str | None:
-    entity = entity_at.get(span.root.idx)
-    return entity.id if entity is not None else None
+def actor_type(words: Iterable[str]) -> str | None:
+    """A CAMEO-style role (government, military, rebels, police), by the words naming it."""
+    lowered = {word.lower() for word in words}
+    return next((kind for kind, cues in ACTOR_TYPES.items() if lowered & cues), None)
 
 
-def actor_type(span: Span) -> str | None:
-    """A CAMEO-style role of the actor (government, military, rebels, police), by its words."""
-    words = {t.lower_ for t in span}
-    return next((kind for kind, cues in ACTOR_TYPES.items() if words & cues), None)
+def _kind(party: _Party) -> str | None:
+    """The party's role by its own words, else by its entity's titles ("Prime Minister")."""
+    titles = party.entity.titles if party.entity is not None else []
+    return actor_type(t.text for t in party.span) or actor_type(" ".join(titles).split())
 
 
-def _within(sentence: Span, found: list[tuple[str | None, int]]) -> str | None:
-    return next(
-        (value for value, at in found if sentence.start_char <= at < sentence.end_char), None
-    )
+def _country(party: _Party, country_of: dict[str, str]) -> str | None:
+    return country_of.get(party.entity.id) if party.entity is not None else None
+
+
+def _nearest(word: Token, found: list[tuple[str | None, int]]) -> str | None:
+    """The value found nearest the word in its sentence: the place or date of its clause."""
+    sentence = word.sent
+    inside = [(abs(at - word.idx), value) for value, at in found
+              if sentence.start_char <= at < sentence.end_char and value is not None]  # fmt: skip
+    return min(inside)[1] if inside else None

@@ -10,12 +10,11 @@ or a description that matches a title ("the prime minister said").
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from nutgraf.extractors.entities import entity_index
+from nutgraf.extractors.reference import References
 from nutgraf.records import Entity, Quote
 
 OPENING_MARKS = frozenset('"“«„')
@@ -103,18 +102,6 @@ IRREGULAR_FORMS = {
     "think": ("thought",), "feel": ("felt",), "hold": ("held",), "shout": ("shouted",),
 }  # fmt: skip
 REFUSALS = frozenset({"decline", "refuse", "fail"})
-MASCULINE = frozenset({"he", "him", "his", "himself"})
-FEMININE = frozenset({"she", "her", "hers", "herself"})
-REFLEXIVES = frozenset({"himself", "herself"})
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GENDERED_WORDS = {
-    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "congressman": "m",
-    "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m", "husband": "m",
-    "son": "m", "brother": "m", "actor": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
-    "lady": "f", "queen": "f", "princess": "f", "congresswoman": "f", "spokeswoman": "f",
-    "chairwoman": "f", "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f",
-    "sister": "f", "actress": "f",
-}  # fmt: skip
 # Tokens after a closing mark within which a cue ("..., the minister said on Tuesday") is sought.
 CUE_WINDOW = 14
 
@@ -511,10 +498,7 @@ class SpeakerResolver:
     """Finds the subject of a cue and resolves it to one of the article's entities."""
 
     def __init__(self, doc: Doc, entities: list[Entity]) -> None:
-        self.doc = doc
-        self.entities = entities
-        self.entity_at = entity_index(entities)
-        self.gender = infer_gender(doc, entities, self.entity_at)
+        self.references = References(doc, entities)
 
     def speaker_of(self, cue: Token) -> _Speaker:
         """The cue's speaker: its subject (or the "to" of "according to"), resolved."""
@@ -522,7 +506,7 @@ class SpeakerResolver:
         if subject is None:
             return _NO_SPEAKER
         phrase = self.phrase(subject, cue)
-        entity = self.resolve(subject)
+        entity = self.references.resolve(subject)
         return _Speaker(entity, phrase.text, phrase.start_char, phrase.end_char)
 
     def subject(self, cue: Token) -> Token | None:
@@ -558,100 +542,3 @@ class SpeakerResolver:
         while len(tokens) > 1 and tokens[0].is_punct:
             tokens = tokens[1:]
         return subject.doc[tokens[0].i : tokens[-1].i + 1]
-
-    def resolve(self, subject: Token) -> str | None:
-        """The entity the speaker's words refer to, or None (anonymous or unresolved).
-
-        Only the phrase's head counts ("Cameron's spokesman" is not Cameron, "the Conservative
-        leader" not the Conservatives), or a name in apposition to it ("one of his deputies,
-        Mahendra Siregar").
-        """
-        if subject.tag_ in {"WP", "WDT"} and subject.head.dep_ == "relcl":
-            subject = subject.head.head  # "Clinton, who said ...": the one the clause is about
-        for token in [subject, *(c for c in subject.children if c.dep_ == "appos")]:
-            entity = self.entity_at.get(token.idx)
-            if entity is not None and entity.type in {"PERSON", "ORG", "GPE"}:
-                return entity.id
-        word = subject.lower_
-        if word in PERSON_PRONOUNS:
-            gender = "m" if word in MASCULINE else "f"
-            return self.salient_before(subject.idx, {"PERSON"}, gender)
-        if word == "it":
-            return self.salient_before(subject.idx, {"ORG", "GPE"}, None)
-        if subject.pos_ == "NOUN":
-            return self.titled_before(subject)
-        return None
-
-    def salient_before(self, offset: int, types: set[str], gender: str | None) -> str | None:
-        """The latest entity of these types (and not of the other gender) that was a sentence
-        subject before ``offset``, else the latest one mentioned at all."""
-        latest_subject: tuple[int, str] | None = None
-        latest_any: tuple[int, str] | None = None
-        for entity in self.entities:
-            other_gender = gender is not None and self.gender.get(entity.id) not in {None, gender}
-            if entity.type not in types or other_gender:
-                continue
-            for mention in entity.mentions:
-                if mention.start >= offset:
-                    continue
-                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                is_subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-                if is_subject and (latest_subject is None or mention.start > latest_subject[0]):
-                    latest_subject = (mention.start, entity.id)
-                if latest_any is None or mention.start > latest_any[0]:
-                    latest_any = (mention.start, entity.id)
-        best = latest_subject or latest_any
-        return best[1] if best else None
-
-    def titled_before(self, subject: Token) -> str | None:
-        """ "the prime minister said": the latest person whose title ends with that noun."""
-        noun = subject.lower_
-        candidates = [
-            (max(m.start for m in e.mentions if m.start < subject.idx), e.id)
-            for e in self.entities
-            if e.type == "PERSON"
-            and any(t.lower().split()[-1] == noun for t in e.titles)
-            and any(m.start < subject.idx for m in e.mentions)
-        ]
-        return max(candidates)[1] if candidates else None
-
-
-def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity]) -> dict[str, str]:
-    """What the article itself says of each person's gender: forms of address and gendered
-    titles ("Mrs", "congresswoman"), and the pronouns of sentences that name only them."""
-    text = doc.text
-    votes: dict[str, Counter[str]] = {e.id: Counter() for e in entities if e.type == "PERSON"}
-    for entity in entities:
-        if entity.type != "PERSON":
-            continue
-        for title in entity.titles:
-            for word in title.lower().split():
-                if word in GENDERED_WORDS:
-                    votes[entity.id][GENDERED_WORDS[word]] += 3
-        for mention in entity.mentions:
-            before = text[max(0, mention.start - 6) : mention.start].lower().split()
-            if before and before[-1].rstrip(".") in GENDERED_WORDS:
-                votes[entity.id][GENDERED_WORDS[before[-1].rstrip(".")]] += 3
-    sentences = list(doc.sents)
-    named = [_people_in(sentence, entity_at) for sentence in sentences]
-    for index, sentence in enumerate(sentences):
-        if len(named[index]) != 1:
-            continue
-        (person,) = named[index]
-        pronouns = [t for t in sentence if t.lower_ in REFLEXIVES or t.lower_ == "his"]
-        if index + 1 < len(sentences) and not named[index + 1]:
-            pronouns += [
-                t for t in sentences[index + 1] if t.dep_ == "nsubj" and t.lower_ in {"he", "she"}
-            ][:1]
-        for token in pronouns:
-            votes[person]["m" if token.lower_ in MASCULINE else "f"] += 1
-    return {
-        person: count.most_common(1)[0][0]
-        for person, count in votes.items()
-        if count and (len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1])
-    }
-
-
-def _people_in(sentence: Span, entity_at: dict[int, Entity]) -> set[str]:
-    found = (entity_at[t.idx] for t in sentence if t.idx in entity_at)
-    return {entity.id for entity in found if entity.type == "PERSON"}

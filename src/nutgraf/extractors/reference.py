@@ -1,0 +1,166 @@
+"""Which of the article's entities a word refers to: a name, a name in apposition, a
+relative pronoun, he/she/it/they, or a title ("the minister").
+
+Quotes ask it for speakers and events for actors and targets, so the two always agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from nutgraf.extractors.entities import entity_index
+from nutgraf.records import Entity
+
+MASCULINE = frozenset({"he", "him", "his", "himself"})
+REFLEXIVES = frozenset({"himself", "herself"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+GENDERED_WORDS = {
+    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "congressman": "m",
+    "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m", "husband": "m",
+    "son": "m", "brother": "m", "actor": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
+    "lady": "f", "queen": "f", "princess": "f", "congresswoman": "f", "spokeswoman": "f",
+    "chairwoman": "f", "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f",
+    "sister": "f", "actress": "f",
+}  # fmt: skip
+
+
+class References:
+    """Resolves words of one article to its entities."""
+
+    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.by_id = {e.id: e for e in entities}
+        self.entity_at = entity_index(entities)
+        self.gender = infer_gender(doc, entities, self.entity_at)
+
+    def resolve(self, word: Token) -> str | None:
+        """The one entity a phrase's head refers to, or None (anonymous, unresolved or a group).
+
+        Only the phrase's head counts ("Cameron's spokesman" is not Cameron, "the Conservative
+        leader" not the Conservatives), or a name in apposition to it ("one of his deputies,
+        Mahendra Siregar").
+        """
+        found = self.referents(word)
+        return found[0].id if len(found) == 1 else None
+
+    def referents(self, word: Token) -> list[Entity]:
+        """Every entity the word refers to: "they" may be two ("Britain and Australia ...
+        that they would hand over")."""
+        if word.tag_ in {"WP", "WDT"} and word.head.dep_ == "relcl":
+            word = word.head.head  # "Clinton, who said ...": the one the clause is about
+        for token in [word, *(c for c in word.children if c.dep_ == "appos")]:
+            entity = self.entity_at.get(token.idx)
+            if entity is not None and entity.type in {"PERSON", "ORG", "GPE"}:
+                return [entity]
+        lower = word.lower_
+        if lower in PERSON_PRONOUNS:
+            gender = "m" if lower in MASCULINE else "f"
+            return self._ids(self.salient_before(word.idx, {"PERSON"}, gender))
+        if lower in THING_PRONOUNS:
+            return self._ids(self.salient_before(word.idx, {"ORG", "GPE"}, None))
+        if lower in GROUP_PRONOUNS:
+            return self.group_before(word)
+        if word.pos_ == "NOUN":
+            return self._ids(self.titled_before(word))
+        return []
+
+    def _ids(self, entity_id: str | None) -> list[Entity]:
+        return [self.by_id[entity_id]] if entity_id is not None else []
+
+    def group_before(self, word: Token) -> list[Entity]:
+        """What "they" refers to: the latest plural subject of this or the previous sentence,
+        when its members are entities ("Britain and Australia", "the police")."""
+        sentence = word.sent
+        start = sentence.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for token in reversed(self.doc[start : word.i]):
+            if token.dep_ not in {"nsubj", "nsubjpass"} or token.lower_ in GROUP_PRONOUNS:
+                continue
+            members = [token, *token.conjuncts]
+            found = [self.entity_at.get(t.idx) for t in members]
+            entities = [e for e in found if e is not None and e.type in {"ORG", "GPE", "NORP"}]
+            if len(members) > 1 or token.tag_ in {"NNS", "NNPS"}:
+                return entities if len(entities) == len(members) else []
+            if entities and entities[0].type == "ORG":
+                return entities
+        return []
+
+    def salient_before(self, offset: int, types: set[str], gender: str | None) -> str | None:
+        """The latest entity of these types (and not of the other gender) that was a sentence
+        subject before ``offset``, else the latest one mentioned at all."""
+        latest_subject: tuple[int, str] | None = None
+        latest_any: tuple[int, str] | None = None
+        for entity in self.entities:
+            other_gender = gender is not None and self.gender.get(entity.id) not in {None, gender}
+            if entity.type not in types or other_gender:
+                continue
+            for mention in entity.mentions:
+                if mention.start >= offset:
+                    continue
+                span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                is_subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
+                if is_subject and (latest_subject is None or mention.start > latest_subject[0]):
+                    latest_subject = (mention.start, entity.id)
+                if latest_any is None or mention.start > latest_any[0]:
+                    latest_any = (mention.start, entity.id)
+        best = latest_subject or latest_any
+        return best[1] if best else None
+
+    def titled_before(self, subject: Token) -> str | None:
+        """ "the prime minister said": the latest person whose title ends with that noun."""
+        noun = subject.lower_
+        candidates = [
+            (max(m.start for m in e.mentions if m.start < subject.idx), e.id)
+            for e in self.entities
+            if e.type == "PERSON"
+            and any(t.lower().split()[-1] == noun for t in e.titles)
+            and any(m.start < subject.idx for m in e.mentions)
+        ]
+        return max(candidates)[1] if candidates else None
+
+
+def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity]) -> dict[str, str]:
+    """What the article itself says of each person's gender: forms of address and gendered
+    titles ("Mrs", "congresswoman"), and the pronouns of sentences that name only them."""
+    text = doc.text
+    votes: dict[str, Counter[str]] = {e.id: Counter() for e in entities if e.type == "PERSON"}
+    for entity in entities:
+        if entity.type != "PERSON":
+            continue
+        for title in entity.titles:
+            for word in title.lower().split():
+                if word in GENDERED_WORDS:
+                    votes[entity.id][GENDERED_WORDS[word]] += 3
+        for mention in entity.mentions:
+            before = text[max(0, mention.start - 6) : mention.start].lower().split()
+            if before and before[-1].rstrip(".") in GENDERED_WORDS:
+                votes[entity.id][GENDERED_WORDS[before[-1].rstrip(".")]] += 3
+    sentences = list(doc.sents)
+    named = [_people_in(sentence, entity_at) for sentence in sentences]
+    for index, sentence in enumerate(sentences):
+        if len(named[index]) != 1:
+            continue
+        (person,) = named[index]
+        pronouns = [t for t in sentence if t.lower_ in REFLEXIVES or t.lower_ == "his"]
+        if index + 1 < len(sentences) and not named[index + 1]:
+            pronouns += [
+                t for t in sentences[index + 1] if t.dep_ == "nsubj" and t.lower_ in {"he", "she"}
+            ][:1]
+        for token in pronouns:
+            votes[person]["m" if token.lower_ in MASCULINE else "f"] += 1
+    return {
+        person: count.most_common(1)[0][0]
+        for person, count in votes.items()
+        if count and (len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1])
+    }
+
+
+def _people_in(sentence: Span, entity_at: dict[int, Entity]) -> set[str]:
+    found = (entity_at[t.idx] for t in sentence if t.idx in entity_at)
+    return {entity.id for entity in found if entity.type == "PERSON"}
