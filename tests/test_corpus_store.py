@@ -307,9 +307,7 @@ def test_articles_are_listed_newest_first_and_filtered(small_corpus: SQLiteStore
     assert lopez is not None
     assert len(store.list_articles(Filters(entity_id=lopez))) == 4
     assert {a["source"] for a in store.list_articles(Filters(source="Herald"))} == {"Herald"}
-    assert [a["published"] for a in store.list_articles(Filters(month="2024-02"))] == [
-        "2024-02-02"
-    ]
+    assert [a["published"] for a in store.list_articles(Filters(month="2024-02"))] == ["2024-02-02"]
     assert [a["published"] for a in store.list_articles(Filters(month=UNDATED))] == [None]
     between = Filters(since="2024-02-01", until="2024-04-30")
     assert len(store.list_articles(between)) == 2

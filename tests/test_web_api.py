@@ -162,10 +162,14 @@ def test_extract_takes_text_html_and_json(client: TestClient) -> None:
         ('{"text": 3}', "application/json", 422, '"text" string'),
         ('{"text": "x", "published": 5}', "application/json", 422, "published"),
         ("   ", "text/plain", 422, "input is empty"),
-        ("Le gouvernement a annoncé mardi le retrait de ses troupes.", "text/plain", 422,
-         "not English"),
+        (
+            "Le gouvernement a annoncé mardi le retrait de ses troupes.",
+            "text/plain",
+            422,
+            "not English",
+        ),
         (json.dumps({"text": STORY, "published": "May 9"}), "application/json", 422, "YYYY"),
-    ],  # fmt: skip
+    ],
 )
 def test_extract_errors_are_json_with_a_message(
     client: TestClient, body: bytes | str, content_type: str | None, status: int, message: str

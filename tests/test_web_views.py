@@ -54,15 +54,28 @@ def test_an_article_view_links_known_entities_and_labels_every_highlight() -> No
     data = {
         "body": body,
         "entities": [
-            {"id": "e1", "name": "Ann Lee", "type": "PERSON", "titles": ["Mayor"],
-             "mentions": [{"start": 0, "end": 7, "text": "Ann Lee"}]},
-        ],  # fmt: skip
+            {
+                "id": "e1",
+                "name": "Ann Lee",
+                "type": "PERSON",
+                "titles": ["Mayor"],
+                "mentions": [{"start": 0, "end": 7, "text": "Ann Lee"}],
+            },
+        ],
         "quotes": [
-            {"kind": "direct", "text": "we won", "start": 14, "end": 20, "speaker": "e1",
-             "speaker_text": "Ann Lee", "cue": "said"},
-        ],  # fmt: skip
-        "amounts": [{"value": 5, "text": "$5", "start": 40, "end": 42, "counted": None,
-                     "unit": "USD"}],  # fmt: skip
+            {
+                "kind": "direct",
+                "text": "we won",
+                "start": 14,
+                "end": 20,
+                "speaker": "e1",
+                "speaker_text": "Ann Lee",
+                "cue": "said",
+            },
+        ],
+        "amounts": [
+            {"value": 5, "text": "$5", "start": 40, "end": 42, "counted": None, "unit": "USD"}
+        ],
         "dates": [{"text": "Monday", "start": 25, "end": 31, "value": "2024-05-06"}],
         "url": "javascript:alert(1)",
     }
