@@ -114,8 +114,8 @@ def test_entities_profile_co_mentions_and_timeline(client: TestClient) -> None:
 
 
 def test_quotes(client: TestClient) -> None:
-    everyone = get(client, "/api/quotes?limit=500", 422)
-    assert "limit" in everyone["error"]
+    too_many = get(client, "/api/quotes?limit=500", 422)
+    assert "limit" in too_many["error"]
     quotes = get(client, "/api/quotes?limit=200")["quotes"]
     assert len({q["article_id"] for q in quotes}) >= 5
     person = clinton(client)

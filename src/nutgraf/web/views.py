@@ -1,4 +1,4 @@
-"""What the pages show, built from the stores' and the pipeline's data: an article with its
+"""What the pages show, built from the store's and the pipeline's data: an article with its
 highlights and facts (the same for a stored and a pasted article), links that keep filters,
 and a timeline with no month missing."""
 
