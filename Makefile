@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus clean
+.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +24,8 @@ demo: $(STAMP)
 	$(BIN)/nutgraf extract examples/wire-story.txt
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests eval bench
-	$(BIN)/ruff format --check src tests eval bench
+	$(BIN)/ruff check src tests eval bench docs
+	$(BIN)/ruff format --check src tests eval bench docs
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -44,6 +44,10 @@ bench: $(EVAL_STAMP)
 
 bench-corpus: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py corpus_ingest
+
+# The README's pictures of the web pages, from the real app in Debian's chromium.
+screenshots: $(STAMP)
+	$(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info

@@ -61,3 +61,13 @@ def assert_spans_match(data: dict) -> None:  # type: ignore[type-arg]
             assert body[quote["speaker_start"] : quote["speaker_end"]] == quote["speaker_text"]
         if quote["cue_start"] is not None:
             assert body[quote["cue_start"] : quote["cue_end"]] == quote["cue"]
+
+
+@pytest.fixture(scope="session")
+def web_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small corpus for the web tests: real articles, the seed, and a hostile article."""
+    from tests.web_support import build_corpus
+
+    folder = tmp_path_factory.mktemp("web")
+    build_corpus(folder / "news.db", folder)
+    return folder / "news.db"

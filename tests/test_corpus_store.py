@@ -22,7 +22,7 @@ from warcio.warcwriter import WARCWriter
 
 from nutgraf.cli import app
 from nutgraf.corpus.ingest import ingest
-from nutgraf.corpus.store import SQLiteStore
+from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore
 from tests.conftest import EXAMPLES, SHARED
 
 STORY = (
@@ -276,3 +276,92 @@ def test_a_file_that_is_no_database_is_refused(tmp_path: Path) -> None:
         app, ["ingest", str(EXAMPLES), "--db", str(tmp_path / "no" / "x.db")]
     )
     assert missing_folder.exit_code == 2 and "no such folder" in missing_folder.stderr
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
+    """Shelter stories by Maria Lopez in three months and two sources, one undated story by
+    Junichiro Koizumi, and the bridge story (Lopez again, in Riverton)."""
+    folder = tmp_path_factory.mktemp("queries")
+    records = [
+        {"id": f"s{n}", "text": story(n), "published": f"2024-0{n}-0{n}",
+         "source": "Gazette" if n < 3 else "Herald"}
+        for n in (1, 2, 4)
+    ]  # fmt: skip
+    records += [
+        {"id": "pm", "text": story(5, "Junichiro Koizumi")},
+        {"id": "bridge", "text": STORY, "published": "2024-06-01", "source": "Herald"},
+    ]
+    store = SQLiteStore(folder / "news.db")
+    ingest([write_jsonl(folder / "c.jsonl", records)], store)
+    return store
+
+
+def test_articles_are_listed_newest_first_and_filtered(small_corpus: SQLiteStore) -> None:
+    store = small_corpus
+    listed = store.list_articles()
+    assert [a["published"] for a in listed] == [
+        "2024-06-01", "2024-04-04", "2024-02-02", "2024-01-01", None,
+    ]  # fmt: skip
+    lopez = store.find_entity("Maria Lopez")
+    assert lopez is not None
+    assert len(store.list_articles(Filters(entity_id=lopez))) == 4
+    assert {a["source"] for a in store.list_articles(Filters(source="Herald"))} == {"Herald"}
+    assert [a["published"] for a in store.list_articles(Filters(month="2024-02"))] == ["2024-02-02"]
+    assert [a["published"] for a in store.list_articles(Filters(month=UNDATED))] == [None]
+    between = Filters(since="2024-02-01", until="2024-04-30")
+    assert len(store.list_articles(between)) == 2
+    assert len(store.list_articles(limit=2, offset=4)) == 1
+
+
+def test_search_takes_the_same_filters_and_facets_count_them(small_corpus: SQLiteStore) -> None:
+    store = small_corpus
+    assert len(store.search("shelter")) == 4
+    assert [h.source for h in store.search("shelter", filters=Filters(source="Herald"))] == [
+        "Herald"
+    ]
+    facets = store.search_facets("shelter")
+    assert facets["articles"] == 4
+    assert dict(facets["sources"]) == {"Gazette": 2, "Herald": 1, "unknown": 1}
+    assert dict(facets["months"])[UNDATED] == 1
+    counted = {e["name"]: e["articles"] for e in facets["entities"]}
+    assert counted["Main Street"] == 4 and counted["Maria Lopez"] == 3
+    narrowed = store.search_facets("shelter", Filters(month="2024-04"))
+    assert narrowed["articles"] == 1 and dict(narrowed["months"]) == {"2024-04": 1}
+    everything = store.search_facets()
+    assert everything["articles"] == 5
+    assert store.search_facets("no such word anywhere")["articles"] == 0
+
+
+def test_one_article_with_its_facts_and_corpus_entities(small_corpus: SQLiteStore) -> None:
+    store = small_corpus
+    newest = store.list_articles(limit=1)[0]
+    article = store.article(newest["id"])
+    assert article is not None
+    assert article["schema_version"] == 1 and article["source"] == "Herald"
+    assert "Clear River" in article["body"] and article["quotes"]
+    lopez = next(e for e in article["entities"] if e["name"] == "Maria Lopez")
+    assert article["entity_ids"][lopez["id"]] == store.find_entity("Maria Lopez")
+    assert store.article(10_000) is None
+    pasted = store.corpus_entity_ids([("e9", "Lopez", "PERSON"), ("e10", "Nobody Known", "ORG")])
+    assert pasted == {"e9": store.find_entity("Maria Lopez")}
+
+
+def test_entity_queries(small_corpus: SQLiteStore) -> None:
+    store = small_corpus
+    lopez = store.find_entity("Lopez")
+    assert lopez is not None
+    assert store.entity(lopez) == {"id": lopez, "name": "Maria Lopez", "type": "PERSON"}
+    assert store.entity(10_000) is None
+    with pytest.raises(KeyError):
+        store.entity_profile(10_000)
+    months = store.mentions_by_month(lopez)
+    assert [m for m, _ in months] == ["2024-01", "2024-02", "2024-04", "2024-06"]
+    co_mentioned = store.co_mentions(lopez, limit=3)
+    assert co_mentioned[0]["name"] == "Main Street" and co_mentioned[0]["articles"] == 3
+    assert store.entity_profile(lopez)["co_mentioned"][:3] == co_mentioned
+    top = store.top_entities(limit=2)
+    assert [(e["name"], e["articles"]) for e in top] == [("Main Street", 4), ("Maria Lopez", 4)]
+    assert all(e["type"] == "PERSON" for e in store.top_entities("PERSON"))
+    quotes = store.quotes(entity_id=lopez)
+    assert quotes and all(q["speaker_id"] == lopez for q in quotes)

@@ -235,6 +235,21 @@ def export(
     Console(stderr=True).print(f"wrote {count} articles to {out}")
 
 
+@app.command()
+def serve(
+    db: DbOption = Path("news.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Web pages and a JSON API over the corpus (read-only), at http://HOST:PORT/."""
+    import uvicorn
+
+    from nutgraf.web import create_app
+
+    open_store(db).close()
+    uvicorn.run(create_app(db), host=host, port=port)
+
+
 def read_input(path: str) -> bytes:
     """The bytes of a file or of stdin, refusing what cannot be an article file."""
     if path == "-":

@@ -1,0 +1,63 @@
+"""What the routers share: the store of the request, the article filters, the templates, and
+extraction with the one spaCy pipeline of the process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, PackageLoader
+
+from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore
+from nutgraf.pipeline import extract
+from nutgraf.records import Article
+
+TEMPLATES = Jinja2Templates(
+    env=Environment(loader=PackageLoader("nutgraf.web"), autoescape=True, trim_blocks=True)
+)
+MONTH = rf"^(\d{{4}}-\d{{2}}|{UNDATED})$"
+_EXTRACTING = threading.Lock()
+
+
+def corpus(request: Request) -> Iterator[SQLiteStore]:
+    """A read-only connection for this request (SQLite connections are not shared across
+    the threads that run requests)."""
+    store = SQLiteStore(request.app.state.db_path, read_only=True)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def article_filters(
+    entity: Annotated[
+        int | None, Query(description="Only articles naming this entity (id).")
+    ] = None,
+    source: Annotated[str | None, Query(description="Only articles from this source.")] = None,
+    month: Annotated[
+        str | None, Query(pattern=MONTH, description=f"YYYY-MM, or {UNDATED}.")
+    ] = None,
+    since: Annotated[dt.date | None, Query(description="Published on or after.")] = None,
+    until: Annotated[dt.date | None, Query(description="Published on or before.")] = None,
+) -> Filters:
+    return Filters(
+        entity_id=entity,
+        source=source or None,
+        month=month or None,
+        since=since.isoformat() if since else None,
+        until=until.isoformat() if until else None,
+    )
+
+
+Corpus = Annotated[SQLiteStore, Depends(corpus)]
+ArticleFilters = Annotated[Filters, Depends(article_filters)]
+
+
+def extract_article(text_or_html: str | bytes, published: str | None) -> Article:
+    """``nutgraf.extract``, one request at a time: the process has one spaCy pipeline."""
+    with _EXTRACTING:
+        return extract(text_or_html, published=published)
