@@ -1,4 +1,6 @@
+import nutgraf
 from nutgraf.extractors import amounts, counts, themes, tone
+from tests.conftest import SEED
 
 
 def test_tone_counts_lexicon_words_and_scores_each_sentence(parse):
@@ -60,3 +62,13 @@ def test_the_focus_is_the_places_the_story_is_about(parse):
         "A minister also visited Australia.",
     )
     assert found["Japan"].focus and found["Iraq"].focus and not found["Australia"].focus
+
+
+def test_seed_places_and_counts():
+    article = nutgraf.extract(SEED.read_text(encoding="utf-8"), published="2006-06-20")
+    found = {p.mentions[0].text: p for p in article.places}
+    assert (found["Washington"].country, found["Washington"].feature) == ("US", "city")
+    assert found["Muthana"].admin1 == "IQ-MU"
+    assert (found["Samawah"].name, found["Samawah"].country) == ("As Samawah", "IQ")
+    assert found["Iraq"].lat is not None and found["Japan"].focus and found["Iraq"].focus
+    assert [(c.type, c.value) for c in article.counts] == [("KIDNAP", 7), ("KILL", 2)]
