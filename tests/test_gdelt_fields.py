@@ -53,6 +53,7 @@ def test_georgia_is_the_country_or_the_state_by_its_neighbours(parse):
     at_home = places_of(parse, "Georgia voters in Atlanta backed the senator, unlike Ohio.")
     assert (abroad["Georgia"].country, abroad["Georgia"].feature) == ("GE", "country")
     assert (at_home["Georgia"].country, at_home["Georgia"].admin1) == ("US", "US-GA")
+    assert 30 < (at_home["Georgia"].lat or 0) < 35  # the centre of the state's cities
 
 
 def test_the_focus_is_the_places_the_story_is_about(parse):

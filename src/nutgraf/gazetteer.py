@@ -2,7 +2,10 @@
 people), provinces and states from pycountry (ISO 3166-2), indexed by folded name.
 
 A country's coordinates are the population-weighted centre of its gazetteer cities (GeoNames
-gives countries no point); provinces and states have no coordinates here.
+gives countries no point); so are a province's or state's, where the country's GeoNames
+admin1 codes are its ISO 3166-2 codes (letters, all known to ISO: the US states, the UK's
+nations, Swiss cantons...). Elsewhere GeoNames numbers its provinces in an order of its own,
+these packages hold no map between the two, and a province has no point.
 """
 
 from __future__ import annotations
@@ -60,11 +63,14 @@ def index() -> dict[str, list[Entry]]:
     cities = cache.get_cities().values()
     capitals = {(c["iso"], c["capital"]) for c in countries.values()}
     weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    admin1_weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     entries: dict[str, list[Entry]] = defaultdict(list)
     alternates: dict[str, list[Entry]] = defaultdict(list)
     for city in cities:
         code = city["countrycode"]
-        weights[code].append((city["latitude"], city["longitude"], city["population"]))
+        point = (city["latitude"], city["longitude"], city["population"])
+        weights[code].append(point)
+        admin1_weights[f"{code}-{city['admin1code']}"].append(point)
         entry = Entry(
             name=city["name"], feature="city", country=code, admin1=None,
             lat=city["latitude"], lon=city["longitude"], population=city["population"],
@@ -85,12 +91,22 @@ def index() -> dict[str, list[Entry]]:
         names |= {alias for alias, alias_code in COUNTRY_ALIASES.items() if alias_code == code}
         for key in {fold(n) for n in names}:
             entries[key].append(entry)
-    for subdivision in pycountry.subdivisions:
-        if subdivision.parent_code is not None:
-            continue
+    provinces = [s for s in pycountry.subdivisions if s.parent_code is None]
+    iso_codes = {s.code for s in provinces}
+    geonames_codes: dict[str, set[str]] = defaultdict(set)
+    for key in admin1_weights:
+        if not key.endswith(("-00", "-")):
+            geonames_codes[key[:2]].add(key)
+    aligned = {
+        country for country, codes in geonames_codes.items()
+        if codes <= iso_codes and all(c[3:].isalpha() for c in codes)
+    }  # fmt: skip
+    for subdivision in provinces:
+        code = subdivision.country_code
+        lat, lon = _centre(admin1_weights[subdivision.code]) if code in aligned else (None, None)
         entry = Entry(
-            name=subdivision.name, feature="admin1", country=subdivision.country_code,
-            admin1=subdivision.code, lat=None, lon=None, population=0, geonameid=None,
+            name=subdivision.name, feature="admin1", country=code, admin1=subdivision.code,
+            lat=lat, lon=lon, population=0, geonameid=None,
         )  # fmt: skip
         entries[fold(subdivision.name)].append(entry)
     for key, found in alternates.items():
