@@ -27,6 +27,10 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def _lexicon(table: dict[str, str]) -> dict[str, frozenset[str]]:
+    return {label: _words(words) for label, words in table.items()}
+
+
 CAMEO_ROOTS = {
     "01": "make public statement",
     "02": "appeal",
@@ -49,9 +53,8 @@ CAMEO_ROOTS = {
     "19": "fight",
     "20": "use unconventional mass violence",
 }
-VERB_CODES = {
-    code: frozenset(verbs.split())
-    for code, verbs in {
+VERB_CODES = _lexicon(
+    {
         "01": "say announce state declare comment claim note explain tell report acknowledge",
         "02": "appeal urge ask request plead call",
         "03": "pledge promise offer vow agree propose",
@@ -67,19 +70,16 @@ VERB_CODES = {
         "13": "threaten warn",
         "14": "protest march rally boycott strike",
         "15": "mobilize mobilise station",
-        "16": "suspend cut expel sever recall halt",
-        "17": "arrest detain seize impose sanction ban deport raid",
+        "16": "suspend cut expel sever recall halt sanction embargo",
+        "17": "arrest detain seize impose ban deport raid",
         "18": "kidnap abduct kill assassinate shoot stab wound injure torture",
         "19": "fight bomb shell invade clash occupy",
         "20": "massacre",
-    }.items()
-}
-# Verbs that only carry the event their object names: "held talks", "launched an attack".
-LIGHT_VERBS = _words("hold make launch impose issue carry conduct stage announce begin")
-# A verb whose object is what it acts on needs one; these count only with a target.
-NOUN_CODES = {
-    code: frozenset(nouns.split())
-    for code, nouns in {
+    }
+)
+# Nouns of an event, coded when a party holds them ("Russia's invasion", "held talks").
+NOUN_CODES = _lexicon(
+    {
         "04": "summit talk meeting visit negotiation consultation",
         "05": "apology",
         "11": "criticism condemnation accusation",
@@ -89,8 +89,8 @@ NOUN_CODES = {
         "17": "arrest raid blockade curfew",
         "18": "kidnapping assassination abduction",
         "19": "attack invasion offensive airstrike bombing",
-    }.items()
-}
+    }
+)
 # Verbs that only carry the event their object names: "held talks", "launched an attack".
 LIGHT_VERBS = _words("hold make launch impose issue carry conduct stage announce begin")
 # A verb whose object is what it acts on needs one; these count only with a target.
@@ -113,16 +113,15 @@ TIMES = frozenset({"DATE", "TIME"})
 # Heads that stand for the group they are "of": "a group of Republicans and Democrats".
 GROUP_HEADS = _words("group number delegation team members member some many several")
 ARMED = frozenset({"MIL", "REB", "COP"})
-ACTOR_TYPES = {
-    kind: frozenset(words.split())
-    for kind, words in {
+ACTOR_TYPES = _lexicon(
+    {
         "MIL": "troops troop army military soldiers soldier forces navy defense defence",
         "GOV": "government minister president ministry cabinet embassy ambassador "
         "administration governor official officials prime chancellor",
         "REB": "militants militant rebels rebel insurgents insurgent",
         "COP": "police officers officer",
-    }.items()
-}
+    }
+)
 SPEAKER_WORDS = frozenset({"i", "we", "you", "nobody", "everyone", "everybody", "somebody"})
 # Prepositions that introduce a party, in order of preference; "of" only after a noun
 # ("the invasion of Ukraine", "sanctions of ...", not "accused of").
