@@ -256,3 +256,14 @@ def test_serve_refuses_a_missing_or_foreign_database(tmp_path: Path) -> None:
     notes.write_text("not a database\n" * 100)
     foreign = runner.invoke(cli, ["serve", "--db", str(notes)])
     assert foreign.exit_code == 2 and "not a nutgraf database" in foreign.stderr
+
+
+def test_the_article_page_lists_events_places_and_themes(client: TestClient) -> None:
+    koizumi = get(client, "/api/entities?name=Koizumi")["entities"][0]["id"]
+    seed = get(client, f"/api/articles?entity={koizumi}")["articles"]
+    page = client.get(f"/articles/{seed[0]['id']}").text
+    events = page[page.index("<h2>Events") : page.index("<h2>Places")]
+    assert "<b>summit</b>" in events and "Bush" in events and "CAMEO 04 consult" in events
+    places = page[page.index("<h2>Places") : page.index("<h2>Amounts")]
+    assert "As Samawah" in places and "(focus)" in places
+    assert "MILITARY" in page

@@ -30,6 +30,8 @@ class ArticleView:
     body_html: Markup
     entities: list[dict[str, Any]]
     quotes: list[dict[str, Any]]
+    events: list[dict[str, Any]]
+    places: list[dict[str, Any]]
     url: str | None = None
 
 
@@ -58,7 +60,22 @@ def article_view(data: dict[str, Any], entity_ids: Mapping[str, int]) -> Article
     body_html = highlight(data["body"], _spans(entities, quotes, data))
     url = data.get("url")
     web_url = url if isinstance(url, str) and url.startswith(("http://", "https://")) else None
-    return ArticleView(data, body_html, entities, quotes, url=web_url)
+    events = [
+        {**event, "actor_name": _name(by_id, event["actor"], event["actor_text"]),
+         "actor_href": hrefs.get(event["actor"] or ""),
+         "target_name": _name(by_id, event["target"], event["target_text"]),
+         "target_href": hrefs.get(event["target"] or ""),
+         "place_name": _name(by_id, event["place"], None)}
+        for event in data.get("events", [])
+    ]  # fmt: skip
+    places = [{**place, "href": hrefs.get(place["entity"])} for place in data.get("places", [])]
+    return ArticleView(data, body_html, entities, quotes, events, places, url=web_url)
+
+
+def _name(by_id: Mapping[str, Any], entity_id: str | None, text: str | None) -> str | None:
+    """An event party as read: its entity's name, else its words."""
+    entity = by_id.get(entity_id or "")
+    return str(entity["name"]) if entity else text
 
 
 def _spans(
