@@ -116,3 +116,9 @@ def test_seed_events_have_the_right_actor_target_and_code():
     assert ("militants", "18", "Seven Japanese") in found  # kidnapped
     summit = next(e for e in article.events if e.verb == "summit")
     assert names[summit.place or ""] == "Washington"
+
+
+def test_praise_and_aid_are_between_parties(parse):
+    assert triples(parse, "The burning pyres provided shocking images.") == []
+    assert triples(parse, "The minister praised Japan.") == [("The minister", "05", "Japan")]
+    assert triples(parse, "Trump did not apologize.") == [("Trump", "05", None)]

@@ -93,6 +93,9 @@ NOUN_CODES = _lexicon(
 )
 # Verbs that only carry the event their object names: "held talks", "launched an attack".
 LIGHT_VERBS = _words("hold make launch impose issue carry conduct stage announce begin")
+# Praise, cooperation and aid are between parties: coded only when the object is one (or,
+# for praise and apology, when there is none: "didn't apologize").
+GIVING = frozenset({"05", "06", "07"})
 # A verb whose object is what it acts on needs one; these count only with a target.
 NEEDS_TARGET = frozenset({"attack", "hand", "pull", "lift", "strike", "support", "value", "call"})
 # Verbs that credit a clause ("said that ...") to someone: attribution, not an act.
@@ -148,13 +151,14 @@ def extract(
         if code is None:
             continue
         actors = _parties(_actor(token), references)
-        targets: list[_Party | None] = [*_parties(_target(token, references), references)]
-        if not targets:
-            targets = [None]
+        target_word = _target(token, references)
+        targets: list[_Party | None] = [*_parties(target_word, references)] or [None]
         if not actors or actors[0].span.root.lower_ in SPEAKER_WORDS:
             continue  # "we cannot ask": a speaker's own words, not a reported event
-        if targets[0] is None and token.lemma_.lower() in NEEDS_TARGET:
+        if target_word is None and token.lemma_.lower() in NEEDS_TARGET:
             continue
+        if code in GIVING and not _between_parties(code, target_word, references):
+            continue  # "pyres provided images", "valued the animals"
         sentence = token.sent
         parties = {p.entity.id for p in [*actors, *targets] if p is not None and p.entity}
         place = _nearest(
@@ -340,6 +344,12 @@ def _told(verb: Token) -> list[Token]:
                 return found[:1]
         clauses += [c for c in clause.children if c.dep_ == "ccomp"]
     return []
+
+
+def _between_parties(code: str, target: Token | None, references: References) -> bool:
+    if target is None:
+        return code == "05"  # "didn't apologize"
+    return _is_party(target, references)
 
 
 def _is_party(word: Token, references: References) -> bool:
