@@ -83,6 +83,11 @@ def _kind(path: Path) -> str | None:
     return None
 
 
+def holds_records(path: Path) -> bool:
+    """Whether a file holds many records (JSON Lines, WARC), to be cut into partitions."""
+    return _kind(path) in {"jsonl", "warc"}
+
+
 def read_file(path: Path) -> Iterator[Item]:
     return read_partition(Partition(str(path)))
 
