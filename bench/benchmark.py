@@ -10,6 +10,8 @@ the markdown goes into the README's "Performance" section (``bench:begin``/``ben
   process, at checkpoints (it must not grow with the number of articles).
 - peers: textacy's direct quotations vs nutgraf's quotes on the same parses; HTML to body with
   nutgraf, trafilatura alone and newspaper4k on the 181 benchmark pages.
+- cluster (``make bench-cluster``): the ingest on a Dask LocalCluster of 1 and 2 worker
+  processes, the scheduler's share, the workers' memory, and the single writer's own rate.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ from nutgraf.records import CleanArticle, Entity  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 BENCHMARKS = ["throughput", "stages", "memory", "peers"]
 # Run on their own (``make bench-corpus``), to keep ``make bench`` under 15 minutes.
-SEPARATE = ["corpus_ingest"]
+SEPARATE = ["corpus_ingest", "cluster"]
 BATCH_SIZE = 32
 
 
@@ -322,6 +324,101 @@ def corpus_ingest(count: int) -> Result:
     )
 
 
+def cluster(count: int) -> Result:
+    """``count`` corpus articles (the throughput benchmark's) ingested on a LocalCluster of 1,
+    then 2 worker processes, the model loaded and warmed first on each worker. Then the same
+    tasks doing nothing (what the scheduler costs), extract-batch on 2 workers, and ``load`` of
+    its output (what the store's one writer takes per second, extraction aside)."""
+    import resource
+    import tempfile
+
+    from distributed import get_task_stream
+
+    from nutgraf.corpus.batch import load
+    from nutgraf.corpus.cluster import (
+        PARTITION_SIZE,
+        connect,
+        extract_batch,
+        in_order,
+        ingest_on_cluster,
+        plan,
+    )  # fmt: skip
+    from nutgraf.corpus.store import SQLiteStore
+
+    def peak_mb() -> int:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+    def nothing(chunk: object, known: object) -> int:
+        return 0
+
+    folder = Path(tempfile.mkdtemp())
+    source = folder / "articles.jsonl"
+    source.write_text(
+        "".join(json.dumps({"text": t, "published": p}) + "\n" for t, p in corpus(count))
+    )
+    rows, data = [], {}
+    for workers in (1, 2):
+        with connect(f"local:{workers}", dashboard=":0") as client:
+            client.run(nutgraf.extract, "Maria Lopez said on Tuesday that the bridge will open.")
+            started = time.perf_counter()
+            work = plan(client, [source])
+            planned = time.perf_counter() - started
+            store = SQLiteStore(folder / f"news-{workers}.db")
+            with get_task_stream(client=client) as stream:
+                summary = ingest_on_cluster(work, store, client)
+            seconds = time.perf_counter() - started
+            computing = sum(
+                part["stop"] - part["start"]
+                for task in stream.data
+                if str(task["key"]).startswith("extract_chunk")
+                for part in task["startstops"]
+                if part["action"] == "compute"
+            )
+            started = time.perf_counter()
+            list(in_order(client, nothing, ((chunk, None) for chunk in work.chunks)))
+            scheduling = time.perf_counter() - started
+            memory = client.run(peak_mb)
+            entry = {
+                "articles": summary.processed, "seconds": round(seconds, 2),
+                "plan_seconds": round(planned, 2), "tasks": len(work.chunks),
+                "worker_busy_share": round(computing / (workers * seconds), 3),
+                "scheduler_ms_per_article": round(1000 * scheduling / summary.processed, 2),
+                "peak_worker_mb": max(memory.values()),
+            }  # fmt: skip
+            if workers == 2:
+                batch = extract_batch(work, folder / "lake", client)
+                entry["extract_batch_rate"] = round(batch.rate, 2)
+        data[workers] = entry
+        rate_now = entry["articles"] / entry["seconds"]
+        efficiency = rate_now / (workers * data[1]["articles"] / data[1]["seconds"])
+        rows.append([
+            workers, f"{rate_now:.1f}", f"{efficiency:.2f}", f"{entry['worker_busy_share']:.0%}",
+            f"{entry['scheduler_ms_per_article']:.2f}", entry["peak_worker_mb"],
+        ])  # fmt: skip
+    started = time.perf_counter()
+    loaded = load(folder / "lake", SQLiteStore(folder / "loaded.db"))
+    writer_rate = loaded.processed / (time.perf_counter() - started)
+    data["writer_rate"] = round(writer_rate, 1)
+    headers = [
+        "workers", "articles/s", "efficiency (rate / workers × 1-worker rate)",
+        "workers busy extracting", "scheduler ms per article", "peak MB per worker",
+    ]  # fmt: skip
+    return Result(
+        task="cluster",
+        title=f"Dask LocalCluster, {count} corpus articles, {PARTITION_SIZE} records a task",
+        table=table(headers, rows),
+        data={"articles": count, "by_workers": data},
+        notes=[
+            f"The store's one writer, alone (`load` of extract-batch's Parquet output of the "
+            f"same articles): {writer_rate:.0f} articles/s. extract-batch on 2 workers (the "
+            f"workers write Parquet, no store): {data[2]['extract_batch_rate']:.1f} articles/s. "
+            f"Scheduler: the same tasks doing nothing, run through the same ordered window. "
+            f"Busy: the tasks' compute time over workers × wall time. Articles: the throughput "
+            f"benchmark's, BBC and US political news alternating."
+        ],
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("benchmarks", nargs="*", metavar="NAME", help=f"some of {BENCHMARKS}")
@@ -344,6 +441,7 @@ def main() -> None:
     if not args.no_readme:
         update_readme("bench", [RESULTS / f"{name}.json" for name in BENCHMARKS], "make bench")
         update_readme("corpus", [RESULTS / "corpus_ingest.json"], "make bench-corpus")
+        update_readme("cluster", [RESULTS / "cluster.json"], "make bench-cluster")
 
 
 if __name__ == "__main__":

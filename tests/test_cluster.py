@@ -122,9 +122,10 @@ def test_extract_batch_and_load_give_the_same_store(
 ) -> None:
     runner = CliRunner()
     scheduler = client.scheduler.address
+    size = ["--partition-size", str(PARTITION)]
     out = tmp_path / "lake"
     result = runner.invoke(
-        app, ["extract-batch", *map(str, corpus), "--out", str(out), "--cluster", scheduler]
+        app, ["extract-batch", *map(str, corpus), "--out", str(out), "--cluster", scheduler, *size]
     )
     assert result.exit_code == 0, result.output
     assert "rejected 6" in result.stdout
@@ -141,7 +142,7 @@ def test_extract_batch_and_load_give_the_same_store(
     assert exported(SQLiteStore(db), tmp_path / "loaded.jsonl") == local
     ingested = tmp_path / "ingested.db"
     result = runner.invoke(
-        app, ["ingest", *map(str, corpus), "--db", str(ingested), "--cluster", scheduler]
+        app, ["ingest", *map(str, corpus), "--db", str(ingested), "--cluster", scheduler, *size]
     )
     assert result.exit_code == 0 and "rejected 6" in result.stdout
     assert exported(SQLiteStore(ingested), tmp_path / "ingested.jsonl") == local

@@ -91,6 +91,7 @@ ClusterOption = Annotated[
         "core) or tcp://HOST:PORT (a running scheduler)."
     ),
 ]
+PartitionOption = Annotated[int, typer.Option(help="Records per Dask task (with --cluster).")]
 
 
 @app.command()
@@ -106,6 +107,7 @@ def ingest(
     ] = False,
     commit_every: Annotated[int, typer.Option(help="Records per transaction.")] = 64,
     cluster: ClusterOption = None,
+    partition_size: PartitionOption = 32,
 ) -> None:
     """Extract and store articles; safe to run again (it skips what is stored)."""
     from nutgraf.corpus.ingest import ingest as run_ingest
@@ -118,7 +120,7 @@ def ingest(
         from nutgraf.corpus.cluster import ingest_on_cluster, plan
 
         with dask_client(cluster) as client:
-            work = plan(client, paths)
+            work = plan(client, paths, partition_size)
             with progress_bar("ingesting", work.records) as advance:
                 summary = ingest_on_cluster(
                     work, store, client, keep_duplicates, advance, commit_every
@@ -188,6 +190,7 @@ def extract_batch(
     ],
     out: Annotated[Path, typer.Option(help="A new or empty folder for the Parquet partitions.")],
     cluster: ClusterOption = "local",
+    partition_size: PartitionOption = 32,
 ) -> None:
     """Extract articles on Dask into Parquet partitions (typed columns), rejects beside them."""
     from nutgraf.corpus.batch import REJECTS
@@ -197,7 +200,7 @@ def extract_batch(
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         fail(f"{out} is not an empty folder")
     with dask_client(cluster or "local") as client:
-        work = plan(client, paths)
+        work = plan(client, paths, partition_size)
         with progress_bar("extracting", work.records) as advance:
             summary = run_extract_batch(work, out, client, advance)
     parts = len(list(out.glob("part-*.parquet")))

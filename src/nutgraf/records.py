@@ -7,6 +7,7 @@ Offsets are Python string indices into the clean ``body`` (``body[start:end] == 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import types
 import typing
 from dataclasses import dataclass, field
@@ -227,12 +228,17 @@ class Article:
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
+@functools.cache
+def _hints(record: type) -> dict[str, Any]:
+    return typing.get_type_hints(record)
+
+
 def _build(kind: Any, value: Any) -> Any:
     """``value`` (JSON-like) as the type ``kind`` of a record field."""
     if value is None:
         return None
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        hints = typing.get_type_hints(kind)
+        hints = _hints(kind)
         fields = (f.name for f in dataclasses.fields(kind) if f.name in value)
         return kind(**{name: _build(hints[name], value[name]) for name in fields})
     origin, args = typing.get_origin(kind), typing.get_args(kind)
