@@ -326,9 +326,9 @@ def corpus_ingest(count: int) -> Result:
 
 def cluster(count: int) -> Result:
     """``count`` corpus articles (the throughput benchmark's) ingested on a LocalCluster of 1,
-    then 2 worker processes, the model loaded and warmed first on each worker. Then the same
-    tasks doing nothing (what the scheduler costs), extract-batch on 2 workers, and ``load`` of
-    its output (what the store's one writer takes per second, extraction aside)."""
+    then 2 worker processes (each warmed up as it starts), and, for comparison,
+    by the single-machine ingest with as many processes. Then the same tasks doing nothing
+    (what the scheduler costs), extract-batch on 2 workers, and ``load`` of its output."""
     import resource
     import tempfile
 
@@ -343,6 +343,7 @@ def cluster(count: int) -> Result:
         ingest_on_cluster,
         plan,
     )  # fmt: skip
+    from nutgraf.corpus.ingest import ingest
     from nutgraf.corpus.store import SQLiteStore
 
     def peak_mb() -> int:
@@ -356,52 +357,60 @@ def cluster(count: int) -> Result:
     source.write_text(
         "".join(json.dumps({"text": t, "published": p}) + "\n" for t, p in corpus(count))
     )
+    load_average = [os.getloadavg()[0]]
     rows, data = [], {}
     for workers in (1, 2):
         with connect(f"local:{workers}", dashboard=":0") as client:
-            client.run(nutgraf.extract, "Maria Lopez said on Tuesday that the bridge will open.")
-            started = time.perf_counter()
+            started, client_cpu = time.perf_counter(), time.process_time()
             work = plan(client, [source])
             planned = time.perf_counter() - started
-            store = SQLiteStore(folder / f"news-{workers}.db")
             with get_task_stream(client=client) as stream:
-                summary = ingest_on_cluster(work, store, client)
+                summary = ingest_on_cluster(
+                    work, SQLiteStore(folder / f"news-{workers}.db"), client
+                )
             seconds = time.perf_counter() - started
-            computing = sum(
+            client_cpu = time.process_time() - client_cpu
+            busy = sum(
                 part["stop"] - part["start"]
                 for task in stream.data
                 if str(task["key"]).startswith("extract_chunk")
                 for part in task["startstops"]
                 if part["action"] == "compute"
-            )
+            ) / (workers * seconds)
             started = time.perf_counter()
             list(in_order(client, nothing, ((chunk, None) for chunk in work.chunks)))
             scheduling = time.perf_counter() - started
             memory = client.run(peak_mb)
-            entry = {
-                "articles": summary.processed, "seconds": round(seconds, 2),
-                "plan_seconds": round(planned, 2), "tasks": len(work.chunks),
-                "worker_busy_share": round(computing / (workers * seconds), 3),
-                "scheduler_ms_per_article": round(1000 * scheduling / summary.processed, 2),
-                "peak_worker_mb": max(memory.values()),
-            }  # fmt: skip
             if workers == 2:
                 batch = extract_batch(work, folder / "lake", client)
-                entry["extract_batch_rate"] = round(batch.rate, 2)
-        data[workers] = entry
-        rate_now = entry["articles"] / entry["seconds"]
-        efficiency = rate_now / (workers * data[1]["articles"] / data[1]["seconds"])
+        started = time.perf_counter()
+        ingest([source], SQLiteStore(folder / f"local-{workers}.db"), workers=workers)
+        local_seconds = time.perf_counter() - started
+        load_average.append(os.getloadavg()[0])
+        articles = summary.processed
+        data[workers] = {
+            "articles": articles, "seconds": round(seconds, 2), "plan_seconds": round(planned, 2),
+            "tasks": len(work.chunks), "worker_busy_share": round(busy, 3),
+            "scheduler_ms_per_article": round(1000 * scheduling / articles, 2),
+            "client_cpu_ms_per_article": round(1000 * client_cpu / articles, 1),
+            "peak_worker_mb": max(memory.values()), "local_seconds": round(local_seconds, 2),
+        }  # fmt: skip
+        efficiency = data[1]["seconds"] / (workers * seconds)
         rows.append([
-            workers, f"{rate_now:.1f}", f"{efficiency:.2f}", f"{entry['worker_busy_share']:.0%}",
-            f"{entry['scheduler_ms_per_article']:.2f}", entry["peak_worker_mb"],
+            workers, f"{articles / seconds:.1f}", f"{efficiency:.2f}", f"{busy:.0%}",
+            f"{1000 * scheduling / articles:.2f}", f"{1000 * client_cpu / articles:.1f}",
+            max(memory.values()), f"{articles / local_seconds:.1f}",
         ])  # fmt: skip
     started = time.perf_counter()
     loaded = load(folder / "lake", SQLiteStore(folder / "loaded.db"))
-    writer_rate = loaded.processed / (time.perf_counter() - started)
-    data["writer_rate"] = round(writer_rate, 1)
+    load_rate = loaded.processed / (time.perf_counter() - started)
+    data["extract_batch_rate"] = round(batch.rate, 2)
+    data["load_rate"] = round(load_rate, 1)
+    data["load_average"] = [round(value, 2) for value in load_average]
     headers = [
-        "workers", "articles/s", "efficiency (rate / workers × 1-worker rate)",
-        "workers busy extracting", "scheduler ms per article", "peak MB per worker",
+        "workers", "articles/s", "efficiency (rate / (workers × 1-worker rate))",
+        "workers busy extracting", "scheduler ms per article", "client (writer) CPU ms per article",
+        "peak MB per worker", "single machine, `ingest --workers N`, articles/s",
     ]  # fmt: skip
     return Result(
         task="cluster",
@@ -409,12 +418,14 @@ def cluster(count: int) -> Result:
         table=table(headers, rows),
         data={"articles": count, "by_workers": data},
         notes=[
-            f"The store's one writer, alone (`load` of extract-batch's Parquet output of the "
-            f"same articles): {writer_rate:.0f} articles/s. extract-batch on 2 workers (the "
-            f"workers write Parquet, no store): {data[2]['extract_batch_rate']:.1f} articles/s. "
-            f"Scheduler: the same tasks doing nothing, run through the same ordered window. "
-            f"Busy: the tasks' compute time over workers × wall time. Articles: the throughput "
-            f"benchmark's, BBC and US political news alternating."
+            f"extract-batch on 2 workers (they write the Parquet, no store): {batch.rate:.1f} "
+            f"articles/s; `load` of its output into a new store (the one writer alone, with the "
+            f"Parquet reads): {load_rate:.0f} articles/s. Scheduler: the same tasks doing "
+            f"nothing, through the same ordered window. Busy: the tasks' compute time over "
+            f"workers × wall time. Client CPU: the command's own process during the run (the "
+            f"writer, and Dask's client). The machine's load average (other work on it) was "
+            f"{', '.join(f'{v:.1f}' for v in load_average)} at the start and after each round. "
+            f"Articles: the throughput benchmark's, BBC and US political news alternating."
         ],
     )
 

@@ -44,8 +44,7 @@ from nutgraf.corpus.sources import (
 )
 from nutgraf.corpus.store import Store
 from nutgraf.errors import InputError
-from nutgraf.nlp import load_model
-from nutgraf.pipeline import extract_each
+from nutgraf.pipeline import extract, extract_each
 
 # Records a task reads and extracts: big enough that the scheduler's few milliseconds a task
 # vanish beside the extraction (about 100 ms an article), small enough to spread the work.
@@ -57,12 +56,20 @@ class ClusterError(ValueError):
     """A ``--cluster`` value that names no cluster, or a scheduler out of reach."""
 
 
-class LoadModel(WorkerPlugin):
-    """Loads the model as each worker process starts (``load_model`` keeps it for the
-    process), so that no task pays for it and a restarted worker loads it again."""
+# A short article through every extractor, to load what each loads on first use.
+WARM_UP = (
+    "Maria Lopez, the mayor of Lyon, said on Tuesday that France would spend $12 million on "
+    'the bridge. "We will not wait for another flood," Lopez said.'
+)
+
+
+class WarmUp(WorkerPlugin):
+    """Loads the model, the gazetteer and the lexicons as each worker process starts (the
+    library keeps them for the process), so that no task pays for them; a restarted worker
+    loads them again."""
 
     def setup(self, worker: Any) -> None:
-        load_model()
+        extract(WARM_UP)
 
 
 @contextmanager
@@ -72,13 +79,15 @@ def connect(spec: str, dashboard: str = ":8787") -> Iterator[Client]:
     if spec == "local" or spec.startswith("local:"):
         count = spec.partition(":")[2] or str(os.cpu_count() or 1)
         if not count.isdigit() or int(count) < 1:
-            raise ClusterError(f"local:{count}: the number of workers must be a whole number")
+            raise ClusterError(
+                f"local:{count}: the number of workers must be a whole number above 0"
+            )
         cluster = LocalCluster(
             n_workers=int(count), threads_per_worker=1, processes=True,
             dashboard_address=dashboard, silence_logs=logging.ERROR,
         )  # fmt: skip
         with cluster, Client(cluster) as client:
-            client.register_plugin(LoadModel(), name="nutgraf-model")
+            client.register_plugin(WarmUp(), name="nutgraf-warm-up")
             yield client
     elif spec.startswith("tcp://"):
         try:
@@ -86,7 +95,7 @@ def connect(spec: str, dashboard: str = ":8787") -> Iterator[Client]:
         except OSError as error:
             raise ClusterError(f"cannot reach the Dask scheduler at {spec}: {error}") from None
         with running as client:
-            client.register_plugin(LoadModel(), name="nutgraf-model")
+            client.register_plugin(WarmUp(), name="nutgraf-warm-up")
             yield client
     else:
         raise ClusterError(f"{spec!r}: use local, local:N or tcp://HOST:PORT")
@@ -113,7 +122,12 @@ def plan(client: Client, paths: Iterable[str | Path], size: int = PARTITION_SIZE
     chunks: list[Chunk] = [[]]
     items = 0
     for file in files:
-        parts = [file] if isinstance(file, Rejected) else cut.get(file, [Partition(str(file))])
+        if isinstance(file, Rejected):
+            parts: Chunk = [file]
+        elif file in cut:
+            parts = cut[file]
+        else:
+            parts = partition_file(file, size)  # a text or HTML file: one partition, no reading
         for entry in parts:
             chunks[-1].append(entry)
             items += entry.items if isinstance(entry, Partition) else 1
