@@ -175,12 +175,12 @@ def in_order(
     client: Client, task: Callable[..., Any], calls: Iterable[tuple[Any, ...]]
 ) -> Iterator[Any]:
     """The results of ``task`` over ``calls``, in order, with a bounded number of tasks out
-    (four per worker thread): results wait on the workers, not all in the client."""
-    window = 4 * max(sum(client.nthreads().values()), 1)
+    (four per worker thread, as many as the cluster has now): results wait on the workers,
+    not all in the client."""
     out: deque[Any] = deque()
     for args in calls:
         out.append(client.submit(task, *args, pure=False))
-        if len(out) >= window:
+        if len(out) >= 4 * max(sum(client.nthreads().values()), 1):
             yield out.popleft().result()
     while out:
         yield out.popleft().result()
