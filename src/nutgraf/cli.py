@@ -91,7 +91,9 @@ ClusterOption = Annotated[
         "core) or tcp://HOST:PORT (a running scheduler)."
     ),
 ]
-PartitionOption = Annotated[int, typer.Option(help="Records per Dask task (with --cluster).")]
+PartitionOption = Annotated[
+    int, typer.Option(min=1, help="Records per Dask task (with --cluster).")
+]
 
 
 @app.command()
