@@ -423,7 +423,9 @@ def cluster(count: int) -> Result:
             f"Parquet reads): {load_rate:.0f} articles/s. Scheduler: the same tasks doing "
             f"nothing, through the same ordered window. Busy: the tasks' compute time over "
             f"workers × wall time. Client CPU: the command's own process during the run (the "
-            f"writer, and Dask's client). The machine's load average (other work on it) was "
+            f"writer, Dask's client and the LocalCluster's scheduler). The machine's one-minute "
+            f"load average (this "
+            f"benchmark's processes included) was "
             f"{', '.join(f'{v:.1f}' for v in load_average)} at the start and after each round. "
             f"Articles: the throughput benchmark's, BBC and US political news alternating."
         ],
