@@ -424,8 +424,7 @@ def cluster(count: int) -> Result:
             f"nothing, through the same ordered window. Busy: the tasks' compute time over "
             f"workers × wall time. Client CPU: the command's own process during the run (the "
             f"writer, Dask's client and the LocalCluster's scheduler). The machine's one-minute "
-            f"load average (this "
-            f"benchmark's processes included) was "
+            f"load average (this benchmark's processes included) was "
             f"{', '.join(f'{v:.1f}' for v in load_average)} at the start and after each round. "
             f"Articles: the throughput benchmark's, BBC and US political news alternating."
         ],
