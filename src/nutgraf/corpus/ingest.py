@@ -3,8 +3,9 @@
 An article is identified by the hash of its content: a record already stored (or already
 rejected at the same location) is skipped, so running the same input twice stores nothing new
 and a run killed half-way finishes the job when started again. Extraction runs in ``workers``
-processes; the store is written by this one, a batch per transaction. Near-duplicates (the
-same story with another site's footer) are found with MinHash LSH and linked to the first copy.
+processes; the store is written by this one through ``Writer`` (which the cluster runner and
+``load`` share), a batch per transaction. Near-duplicates (the same story with another site's
+footer) are found with MinHash LSH and linked to the first copy.
 """
 
 from __future__ import annotations
