@@ -103,7 +103,9 @@ def ingest(
         typer.Argument(help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."),
     ],
     db: DbOption = Path("news.db"),
-    workers: Annotated[int, typer.Option(help="Extraction processes (default: every core).")] = 0,
+    workers: Annotated[
+        int, typer.Option(help="Extraction processes, without --cluster (default: every core).")
+    ] = 0,
     keep_duplicates: Annotated[
         bool, typer.Option(help="Store near-duplicates as full articles.")
     ] = False,
