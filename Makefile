@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus screenshots clean
+.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,9 @@ bench: $(EVAL_STAMP)
 
 bench-corpus: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py corpus_ingest
+
+bench-cluster: $(EVAL_STAMP)
+	$(BIN)/python bench/benchmark.py cluster
 
 # The README's pictures of the web pages, from the real app in Debian's chromium.
 screenshots: $(STAMP)

@@ -10,6 +10,8 @@ the markdown goes into the README's "Performance" section (``bench:begin``/``ben
   process, at checkpoints (it must not grow with the number of articles).
 - peers: textacy's direct quotations vs nutgraf's quotes on the same parses; HTML to body with
   nutgraf, trafilatura alone and newspaper4k on the 181 benchmark pages.
+- cluster (``make bench-cluster``): the ingest on a Dask LocalCluster of 1 and 2 worker
+  processes, the scheduler's share, the workers' memory, and the single writer's own rate.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ from nutgraf.records import CleanArticle, Entity  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 BENCHMARKS = ["throughput", "stages", "memory", "peers"]
 # Run on their own (``make bench-corpus``), to keep ``make bench`` under 15 minutes.
-SEPARATE = ["corpus_ingest"]
+SEPARATE = ["corpus_ingest", "cluster"]
 BATCH_SIZE = 32
 
 
@@ -353,6 +355,113 @@ def corpus_ingest(count: int) -> Result:
     )
 
 
+def cluster(count: int) -> Result:
+    """``count`` corpus articles (the throughput benchmark's) ingested on a LocalCluster of 1,
+    then 2 worker processes (each warmed up as it starts), and, for comparison,
+    by the single-machine ingest with as many processes. Then the same tasks doing nothing
+    (what the scheduler costs), extract-batch on 2 workers, and ``load`` of its output."""
+    import resource
+    import tempfile
+
+    from distributed import get_task_stream
+
+    from nutgraf.corpus.batch import load
+    from nutgraf.corpus.cluster import (
+        PARTITION_SIZE,
+        connect,
+        extract_batch,
+        in_order,
+        ingest_on_cluster,
+        plan,
+    )  # fmt: skip
+    from nutgraf.corpus.ingest import ingest
+    from nutgraf.corpus.store import SQLiteStore
+
+    def peak_mb() -> int:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+
+    def nothing(chunk: object, known: object) -> int:
+        return 0
+
+    folder = Path(tempfile.mkdtemp())
+    source = folder / "articles.jsonl"
+    source.write_text(
+        "".join(json.dumps({"text": t, "published": p}) + "\n" for t, p in corpus(count))
+    )
+    load_average = [os.getloadavg()[0]]
+    rows, data = [], {}
+    for workers in (1, 2):
+        with connect(f"local:{workers}", dashboard=":0") as client:
+            started, client_cpu = time.perf_counter(), time.process_time()
+            work = plan(client, [source])
+            planned = time.perf_counter() - started
+            with get_task_stream(client=client) as stream:
+                summary = ingest_on_cluster(
+                    work, SQLiteStore(folder / f"news-{workers}.db"), client
+                )
+            seconds = time.perf_counter() - started
+            client_cpu = time.process_time() - client_cpu
+            busy = sum(
+                part["stop"] - part["start"]
+                for task in stream.data
+                if str(task["key"]).startswith("extract_chunk")
+                for part in task["startstops"]
+                if part["action"] == "compute"
+            ) / (workers * seconds)
+            started = time.perf_counter()
+            list(in_order(client, nothing, ((chunk, None) for chunk in work.chunks)))
+            scheduling = time.perf_counter() - started
+            memory = client.run(peak_mb)
+            if workers == 2:
+                batch = extract_batch(work, folder / "lake", client)
+        started = time.perf_counter()
+        ingest([source], SQLiteStore(folder / f"local-{workers}.db"), workers=workers)
+        local_seconds = time.perf_counter() - started
+        load_average.append(os.getloadavg()[0])
+        articles = summary.processed
+        data[workers] = {
+            "articles": articles, "seconds": round(seconds, 2), "plan_seconds": round(planned, 2),
+            "tasks": len(work.chunks), "worker_busy_share": round(busy, 3),
+            "scheduler_ms_per_article": round(1000 * scheduling / articles, 2),
+            "client_cpu_ms_per_article": round(1000 * client_cpu / articles, 1),
+            "peak_worker_mb": max(memory.values()), "local_seconds": round(local_seconds, 2),
+        }  # fmt: skip
+        efficiency = data[1]["seconds"] / (workers * seconds)
+        rows.append([
+            workers, f"{articles / seconds:.1f}", f"{efficiency:.2f}", f"{busy:.0%}",
+            f"{1000 * scheduling / articles:.2f}", f"{1000 * client_cpu / articles:.1f}",
+            max(memory.values()), f"{articles / local_seconds:.1f}",
+        ])  # fmt: skip
+    started = time.perf_counter()
+    loaded = load(folder / "lake", SQLiteStore(folder / "loaded.db"))
+    load_rate = loaded.processed / (time.perf_counter() - started)
+    data["extract_batch_rate"] = round(batch.rate, 2)
+    data["load_rate"] = round(load_rate, 1)
+    data["load_average"] = [round(value, 2) for value in load_average]
+    headers = [
+        "workers", "articles/s", "efficiency (rate / (workers × 1-worker rate))",
+        "workers busy extracting", "scheduler ms per article", "client (writer) CPU ms per article",
+        "peak MB per worker", "single machine, `ingest --workers N`, articles/s",
+    ]  # fmt: skip
+    return Result(
+        task="cluster",
+        title=f"Dask LocalCluster, {count} corpus articles, {PARTITION_SIZE} records a task",
+        table=table(headers, rows),
+        data={"articles": count, "by_workers": data},
+        notes=[
+            f"extract-batch on 2 workers (they write the Parquet, no store): {batch.rate:.1f} "
+            f"articles/s; `load` of its output into a new store (the one writer alone, with the "
+            f"Parquet reads): {load_rate:.0f} articles/s. Scheduler: the same tasks doing "
+            f"nothing, through the same ordered window. Busy: the tasks' compute time over "
+            f"workers × wall time. Client CPU: the command's own process during the run (the "
+            f"writer, Dask's client and the LocalCluster's scheduler). The machine's one-minute "
+            f"load average (this benchmark's processes included) was "
+            f"{', '.join(f'{v:.1f}' for v in load_average)} at the start and after each round. "
+            f"Articles: the throughput benchmark's, BBC and US political news alternating."
+        ],
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("benchmarks", nargs="*", metavar="NAME", help=f"some of {BENCHMARKS}")
@@ -375,6 +484,7 @@ def main() -> None:
     if not args.no_readme:
         update_readme("bench", [RESULTS / f"{name}.json" for name in BENCHMARKS], "make bench")
         update_readme("corpus", [RESULTS / "corpus_ingest.json"], "make bench-corpus")
+        update_readme("cluster", [RESULTS / "cluster.json"], "make bench-cluster")
 
 
 if __name__ == "__main__":

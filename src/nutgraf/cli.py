@@ -10,9 +10,11 @@ import os
 import sqlite3
 import sys
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -31,6 +33,11 @@ from nutgraf.errors import InputError
 from nutgraf.pipeline import extract as extract_article
 from nutgraf.report import report
 from nutgraf.source import MAX_INPUT_BYTES
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+    from nutgraf.corpus.ingest import IngestSummary
 
 app = typer.Typer(
     add_completion=False,
@@ -77,6 +84,18 @@ def extract(
 DbOption = Annotated[Path, typer.Option("--db", help="The corpus database file.")]
 
 
+ClusterOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Run on Dask: local[:N] (a local cluster of N worker processes, default every "
+        "core) or tcp://HOST:PORT (a running scheduler)."
+    ),
+]
+PartitionOption = Annotated[
+    int, typer.Option(min=1, help="Records per Dask task (with --cluster).")
+]
+
+
 @app.command()
 def ingest(
     paths: Annotated[
@@ -84,11 +103,15 @@ def ingest(
         typer.Argument(help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."),
     ],
     db: DbOption = Path("news.db"),
-    workers: Annotated[int, typer.Option(help="Extraction processes (default: every core).")] = 0,
+    workers: Annotated[
+        int, typer.Option(help="Extraction processes, without --cluster (default: every core).")
+    ] = 0,
     keep_duplicates: Annotated[
         bool, typer.Option(help="Store near-duplicates as full articles.")
     ] = False,
     commit_every: Annotated[int, typer.Option(help="Records per transaction.")] = 64,
+    cluster: ClusterOption = None,
+    partition_size: PartitionOption = 32,
 ) -> None:
     """Extract and store articles; safe to run again (it skips what is stored)."""
     from nutgraf.corpus.ingest import ingest as run_ingest
@@ -97,25 +120,46 @@ def ingest(
     if not db.parent.is_dir():
         fail(f"no such folder for the database: {db.parent}")
     store = open_store(db, read_only=False)
+    if cluster:
+        from nutgraf.corpus.cluster import ingest_on_cluster, plan
+
+        with dask_client(cluster) as client:
+            work = plan(client, paths, partition_size)
+            with progress_bar("ingesting", work.records) as advance:
+                summary = ingest_on_cluster(
+                    work, store, client, keep_duplicates, advance, commit_every
+                )
+    else:
+        with progress_bar("ingesting", count_records(paths)) as advance:
+            summary = run_ingest(
+                paths,
+                store,
+                workers=workers or os.cpu_count() or 1,
+                keep_duplicates=keep_duplicates,
+                on_record=advance,
+                commit_every=commit_every,
+            )
+    store.close()
+    print_summary(summary)
+
+
+@contextmanager
+def progress_bar(description: str, total: int | None) -> Iterator[Callable[[str], None]]:
+    """A progress bar with the rate and time left, on stderr; yields the per-record callback."""
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("{task.fields[rate]:.1f}/s"), TimeRemainingColumn()]  # fmt: skip
     with Progress(*columns, console=Console(stderr=True)) as progress:
-        task = progress.add_task("ingesting", total=count_records(paths), rate=0.0)
+        task = progress.add_task(description, total=total, rate=0.0)
         started = time.perf_counter()
 
         def advance(outcome: str) -> None:
             done = progress.tasks[0].completed + 1
             progress.update(task, advance=1, rate=done / max(time.perf_counter() - started, 1e-9))
 
-        summary = run_ingest(
-            paths,
-            store,
-            workers=workers or os.cpu_count() or 1,
-            keep_duplicates=keep_duplicates,
-            on_record=advance,
-            commit_every=commit_every,
-        )
-    store.close()
+        yield advance
+
+
+def print_summary(summary: IngestSummary) -> None:
     Console().print(
         f"stored {summary.stored}, near-duplicates {summary.duplicates}, "
         f"rejected {summary.rejected}, already stored {summary.skipped}; "
@@ -123,6 +167,77 @@ def ingest(
     )
     for reason, count in summary.reasons.items():
         Console().print(f"  rejected {count}: {reason}")
+
+
+@contextmanager
+def dask_client(spec: str) -> Iterator[Client]:
+    """A Dask client for ``--cluster``, or a one-line error; says where the dashboard is."""
+    from distributed import KilledWorker
+
+    from nutgraf.corpus.cluster import ClusterError, connect
+
+    try:
+        with connect(spec) as client:
+            Console(stderr=True).print(f"Dask dashboard: {client.dashboard_link}")
+            yield client
+    except ClusterError as error:
+        fail(str(error))
+    except KilledWorker as error:
+        fail(f"a task was lost with every worker that ran it: {error}")
+
+
+@app.command("extract-batch")
+def extract_batch(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."),
+    ],
+    out: Annotated[Path, typer.Option(help="A new or empty folder for the Parquet partitions.")],
+    cluster: ClusterOption = "local",
+    partition_size: PartitionOption = 32,
+) -> None:
+    """Extract articles on Dask into Parquet partitions (typed columns), rejects beside them."""
+    from nutgraf.corpus.batch import REJECTS
+    from nutgraf.corpus.cluster import extract_batch as run_extract_batch
+    from nutgraf.corpus.cluster import plan
+
+    if out.exists() and (not out.is_dir() or any(out.iterdir())):
+        fail(f"{out} is not an empty folder")
+    with dask_client(cluster or "local") as client:
+        work = plan(client, paths, partition_size)
+        with progress_bar("extracting", work.records) as advance:
+            summary = run_extract_batch(work, out, client, advance)
+    parts = len(list(out.glob("part-*.parquet")))
+    Console().print(
+        f"wrote {summary.stored} articles in {parts} Parquet partitions to {out}; "
+        f"rejected {summary.rejected} (listed in {out / REJECTS}), repeated {summary.skipped}; "
+        f"{summary.seconds:.1f} s, {summary.rate:.1f} articles/s"
+    )
+
+
+@app.command()
+def load(
+    folder: Annotated[Path, typer.Argument(help="A folder written by extract-batch.")],
+    db: DbOption = Path("news.db"),
+    keep_duplicates: Annotated[
+        bool, typer.Option(help="Store near-duplicates as full articles.")
+    ] = False,
+) -> None:
+    """Store the articles of an extract-batch folder, as ingest would have stored them."""
+    from nutgraf.corpus.batch import BatchError, check
+    from nutgraf.corpus.batch import load as run_load
+
+    try:
+        _, records = check(folder)
+    except BatchError as error:
+        fail(str(error))
+    if not db.parent.is_dir():
+        fail(f"no such folder for the database: {db.parent}")
+    store = open_store(db, read_only=False)
+    with progress_bar("loading", records) as advance:
+        summary = run_load(folder, store, keep_duplicates, advance)
+    store.close()
+    print_summary(summary)
 
 
 def open_store(db: Path, read_only: bool = True) -> SQLiteStore:

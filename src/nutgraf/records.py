@@ -7,6 +7,9 @@ Offsets are Python string indices into the clean ``body`` (``body[start:end] == 
 from __future__ import annotations
 
 import dataclasses
+import functools
+import types
+import typing
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -216,6 +219,37 @@ class Article:
         ]  # fmt: skip
         return {key: data[key] for key in order}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """The article of a contract object (``to_dict``'s inverse), e.g. read back from
+        Parquet; fields the object lacks take their defaults."""
+        built: Article = _build(cls, data)
+        return built
+
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""
         return next((e for e in self.entities if e.id == entity_id), None)
+
+
+@functools.cache
+def _hints(record: type) -> dict[str, Any]:
+    return typing.get_type_hints(record)
+
+
+def _build(kind: Any, value: Any) -> Any:
+    """``value`` (JSON-like) as the type ``kind`` of a record field."""
+    if value is None:
+        return None
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        hints = _hints(kind)
+        fields = (f.name for f in dataclasses.fields(kind) if f.name in value)
+        return kind(**{name: _build(hints[name], value[name]) for name in fields})
+    origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is list:
+        return [_build(args[0], item) for item in value]
+    if origin in (typing.Union, types.UnionType):
+        if int in args and float in args:  # a number: int when whole, as the extractors give it
+            return int(value) if float(value).is_integer() else float(value)
+        record = next((arg for arg in args if dataclasses.is_dataclass(arg)), None)
+        return _build(record, value) if record else value
+    return value

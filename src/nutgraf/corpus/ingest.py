@@ -3,8 +3,9 @@
 An article is identified by the hash of its content: a record already stored (or already
 rejected at the same location) is skipped, so running the same input twice stores nothing new
 and a run killed half-way finishes the job when started again. Extraction runs in ``workers``
-processes; the store is written by this one, a batch per transaction. Near-duplicates (the
-same story with another site's footer) are found with MinHash LSH and linked to the first copy.
+processes; the store is written by this one through ``Writer`` (which the cluster runner and
+``load`` share), a batch per transaction. Near-duplicates (the same story with another site's
+footer) are found with MinHash LSH and linked to the first copy.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -86,6 +88,103 @@ class NearDuplicates:
         self.lsh.insert(key, minhash)
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """One record's outcome without its content: what an extraction worker hands the writer.
+    ``outcome`` is None when the worker skipped the record as already stored."""
+
+    record: InputRecord
+    digest: str
+    outcome: Article | InputError | None
+
+
+class Writer:
+    """The store's one writer: takes every record's outcome in input order, skips what is
+    stored, sets bad records aside, links near-duplicates to their first copy and commits a
+    batch per transaction. The local and the cluster ingest both write through it."""
+
+    def __init__(
+        self, store: Store, keep_duplicates: bool = False, commit_every: int = COMMIT_EVERY,
+        on_record: Callable[[str], None] | None = None,
+    ) -> None:  # fmt: skip
+        self.started = time.perf_counter()
+        self.store = store
+        self.keep_duplicates = keep_duplicates
+        self.commit_every = commit_every
+        self.report = on_record or (lambda outcome: None)
+        self.summary = IngestSummary()
+        self.seen = store.hashes()
+        self.rejected_at = store.reject_locations()
+        self.copies = NearDuplicates()
+        first_copies = list(store.first_copies())
+        self.copies.load((h, blob) for _, h, blob in first_copies)
+        self.ids_by_hash = {h: i for i, h, _ in first_copies}
+        self.pending: list[StoredArticle] = []
+        self.rejects: list[tuple[str, str]] = []
+
+    def is_new(self, location: str, digest: str) -> bool:
+        """Whether a record is still to be extracted; from now on its content counts as seen."""
+        if digest in self.seen or location in self.rejected_at:
+            self._skip()
+            return False
+        self.seen.add(digest)
+        return True
+
+    def set_aside(self, rejected: Rejected) -> None:
+        """A record that could not be read (skipped when set aside by an earlier run)."""
+        if rejected.location in self.rejected_at:
+            self._skip()
+        else:
+            self._reject(rejected.location, rejected.reason)
+
+    def take(self, record: InputRecord, digest: str, outcome: Article | InputError) -> None:
+        """A new record's extraction: stored, stored as a near-duplicate, or set aside."""
+        if isinstance(outcome, InputError):
+            self._reject(record.location, str(outcome))
+        else:
+            minhash = signature(outcome.body)
+            original = self.copies.first_copy(minhash)
+            if original is not None and original not in self.ids_by_hash:
+                self._flush()
+            duplicate_of = self.ids_by_hash.get(original) if original else None
+            self.pending.append(
+                _stored(record, digest, outcome, minhash, duplicate_of, self.keep_duplicates)
+            )
+            if duplicate_of is None:
+                self.copies.add(digest, minhash)
+                self.summary.stored += 1
+                self.report("stored")
+            else:
+                self.summary.duplicates += 1
+                self.report("duplicate")
+        if len(self.pending) + len(self.rejects) >= self.commit_every:
+            self._flush()
+
+    def finish(self) -> IngestSummary:
+        self._flush()
+        self.summary.seconds = time.perf_counter() - self.started
+        return self.summary
+
+    def _skip(self) -> None:
+        self.summary.skipped += 1
+        self.report("skipped")
+
+    def _reject(self, location: str, reason: str) -> None:
+        self.rejects.append((location, reason))
+        self.rejected_at.add(location)
+        self.summary.rejected += 1
+        short = re.split(r"[:(]", reason)[0].strip()
+        self.summary.reasons[short] = self.summary.reasons.get(short, 0) + 1
+        self.report("rejected")
+
+    def _flush(self) -> None:
+        added = self.store.add(self.pending, self.rejects)
+        for stored, article_id in zip(self.pending, added, strict=True):
+            self.ids_by_hash[stored.hash] = article_id
+        self.pending.clear()
+        self.rejects.clear()
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -97,77 +196,31 @@ def ingest(
 ) -> IngestSummary:
     """Read, extract and store every record under ``paths``; ``on_record`` hears the outcome
     of each ("stored", "duplicate", "rejected", "skipped")."""
-    started = time.perf_counter()
-    summary = IngestSummary()
-    report = on_record or (lambda outcome: None)
-    seen, ids_by_hash = store.hashes(), {}
-    rejected_at = store.reject_locations()
-    copies = NearDuplicates()
-    first_copies = list(store.first_copies())
-    copies.load((h, blob) for _, h, blob in first_copies)
-    ids_by_hash.update({h: i for i, h, _ in first_copies})
-    pending: list[StoredArticle] = []
-    rejects: list[tuple[str, str]] = []
-    in_flight: deque[tuple[InputRecord, str]] = deque()
-
-    def reject(location: str, reason: str) -> None:
-        rejects.append((location, reason))
-        rejected_at.add(location)
-        summary.rejected += 1
-        short = re.split(r"[:(]", reason)[0].strip()
-        summary.reasons[short] = summary.reasons.get(short, 0) + 1
-        report("rejected")
-
-    def flush() -> None:
-        for stored, article_id in zip(pending, store.add(pending, rejects), strict=True):
-            ids_by_hash[stored.hash] = article_id
-        pending.clear()
-        rejects.clear()
+    writer = Writer(store, keep_duplicates, commit_every, on_record)
+    # Records read ahead of the extraction, in input order: unreadable ones wait here too, so
+    # that everything is written in input order.
+    in_flight: deque[tuple[InputRecord, str] | Rejected] = deque()
 
     def to_extract() -> Iterator[tuple[str | bytes, str | None]]:
         for item in read_paths(paths):
             if isinstance(item, Rejected):
-                if item.location in rejected_at:
-                    summary.skipped += 1
-                    report("skipped")
-                else:
-                    reject(item.location, item.reason)
+                in_flight.append(item)
                 continue
             digest = content_hash(item.content)
-            if digest in seen or item.location in rejected_at:
-                summary.skipped += 1
-                report("skipped")
-                continue
-            seen.add(digest)
-            in_flight.append((item, digest))
-            yield item.content, _date(item.published)
+            if writer.is_new(item.location, digest):
+                in_flight.append((item, digest))
+                yield item.content, record_date(item.published)
 
     for outcome in extract_each(to_extract(), n_process=workers, batch_size=batch_size):
-        record, digest = in_flight.popleft()
-        if isinstance(outcome, InputError):
-            reject(record.location, str(outcome))
-        else:
-            minhash = signature(outcome.body)
-            original = copies.first_copy(minhash)
-            if original is not None and original not in ids_by_hash:
-                flush()
-            duplicate_of = ids_by_hash.get(original) if original else None
-            pending.append(_stored(record, digest, outcome, minhash, duplicate_of, keep_duplicates))
-            if duplicate_of is None:
-                copies.add(digest, minhash)
-                summary.stored += 1
-                report("stored")
-            else:
-                summary.duplicates += 1
-                report("duplicate")
-        if len(pending) + len(rejects) >= commit_every:
-            flush()
-    flush()
-    summary.seconds = time.perf_counter() - started
-    return summary
+        while isinstance(waiting := in_flight.popleft(), Rejected):
+            writer.set_aside(waiting)
+        writer.take(*waiting, outcome)
+    for rest in in_flight:  # only unreadable records are left
+        writer.set_aside(cast(Rejected, rest))
+    return writer.finish()
 
 
-def _date(value: str | None) -> str | None:
+def record_date(value: str | None) -> str | None:
     """A record's date as YYYY-MM-DD when it has one in that shape (else left to the page)."""
     return value[:10] if value and re.match(r"\d{4}-\d{2}-\d{2}", value) else None
 
