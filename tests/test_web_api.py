@@ -263,7 +263,11 @@ def test_the_article_page_lists_events_places_and_themes(client: TestClient) -> 
     seed = get(client, f"/api/articles?entity={koizumi}")["articles"]
     page = client.get(f"/articles/{seed[0]['id']}").text
     events = page[page.index("<h2>Events") : page.index("<h2>Places")]
-    assert "<b>summit</b>" in events and "Bush" in events and "CAMEO 04 consult" in events
+    assert (
+        '<span class="verb">summit</span>' in events
+        and "Bush" in events
+        and "CAMEO 04 consult" in events
+    )
     places = page[page.index("<h2>Places") : page.index("<h2>Amounts")]
     assert "As Samawah" in places and "(focus)" in places
     assert "MILITARY" in page
