@@ -14,7 +14,7 @@ statement" to 20 "use unconventional mass violence"; it is small and general, no
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -148,8 +148,9 @@ def extract(
     events = []
     for token in doc:
         code = code_of(token)
-        if code is None:
-            continue
+        refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSALS
+        if code is None or (refused and token.head.lemma_.lower() in VERB_CODES["12"]):
+            continue  # "refused to apologize": the refusal is the event
         actors = _parties(_actor(token), references)
         target_word = _target(token, references)
         targets: list[_Party | None] = [*_parties(target_word, references)] or [None]
@@ -159,46 +160,63 @@ def extract(
             continue
         if code in GIVING and not _between_parties(code, target_word, references):
             continue  # "pyres provided images", "valued the animals"
-        sentence = token.sent
         parties = {p.entity.id for p in [*actors, *targets] if p is not None and p.entity}
-        place = _nearest(
-            token,
-            [(p.entity, m.start) for p in places if p.entity not in parties for m in p.mentions],
+        where = [(p.entity, m.start) for p in places if p.entity not in parties for m in p.mentions]
+        setting = _Setting(
+            place=_nearest(token, where),
+            date=_nearest(token, [(d.value, d.start) for d in dates if d.value]),
+            negated=refused or any(c.dep_ == "neg" for c in token.children),
         )
-        date = _nearest(token, [(d.value, d.start) for d in dates if d.value])
-        refused = token.dep_ == "xcomp" and token.head.lemma_.lower() in REFUSALS
-        if refused and token.head.lemma_.lower() in VERB_CODES["12"]:
-            continue  # "refused to apologize": the refusal is the event
-        negated = refused or any(c.dep_ == "neg" for c in token.children)
-        for actor in actors:
-            for target in targets:
-                events.append(
-                    Event(
-                        code=code,
-                        action=CAMEO_ROOTS[code],
-                        verb=token.text,
-                        verb_start=token.idx,
-                        verb_end=token.idx + len(token),
-                        actor=actor.entity.id if actor.entity else None,
-                        actor_text=actor.span.text,
-                        actor_start=actor.span.start_char,
-                        actor_end=actor.span.end_char,
-                        actor_type=_kind(actor),
-                        actor_country=_country(actor, country_of),
-                        target=target.entity.id if target and target.entity else None,
-                        target_text=target.span.text if target else None,
-                        target_start=target.span.start_char if target else None,
-                        target_end=target.span.end_char if target else None,
-                        target_type=_kind(target) if target else None,
-                        target_country=_country(target, country_of) if target else None,
-                        place=place,
-                        date=date,
-                        negated=negated,
-                        start=sentence.start_char,
-                        end=sentence.end_char,
-                    )
-                )
+        events += [
+            _event(token, code, actor, target, setting, country_of)
+            for actor in actors
+            for target in targets
+        ]
     return events
+
+
+@dataclass(frozen=True)
+class _Setting:
+    """Where and when an event happened, and whether it did."""
+
+    place: str | None
+    date: str | None
+    negated: bool
+
+
+def _event(
+    verb: Token,
+    code: str,
+    actor: _Party,
+    target: _Party | None,
+    setting: _Setting,
+    country_of: dict[str, str],
+) -> Event:
+    sentence = verb.sent
+    return Event(
+        code=code,
+        action=CAMEO_ROOTS[code],
+        verb=verb.text,
+        verb_start=verb.idx,
+        verb_end=verb.idx + len(verb),
+        actor=actor.entity.id if actor.entity else None,
+        actor_text=actor.span.text,
+        actor_start=actor.span.start_char,
+        actor_end=actor.span.end_char,
+        actor_type=_kind(actor),
+        actor_country=_country(actor, country_of),
+        target=target.entity.id if target and target.entity else None,
+        target_text=target.span.text if target else None,
+        target_start=target.span.start_char if target else None,
+        target_end=target.span.end_char if target else None,
+        target_type=_kind(target) if target else None,
+        target_country=_country(target, country_of) if target else None,
+        place=setting.place,
+        date=setting.date,
+        negated=setting.negated,
+        start=sentence.start_char,
+        end=sentence.end_char,
+    )
 
 
 def code_of(token: Token) -> str | None:
@@ -438,7 +456,7 @@ def _country(party: _Party, country_of: dict[str, str]) -> str | None:
     return country_of.get(party.entity.id) if party.entity is not None else None
 
 
-def _nearest(word: Token, found: list[tuple[str | None, int]]) -> str | None:
+def _nearest(word: Token, found: Sequence[tuple[str | None, int]]) -> str | None:
     """The value found nearest the word in its sentence: the place or date of its clause."""
     sentence = word.sent
     inside = [(abs(at - word.idx), value) for value, at in found
