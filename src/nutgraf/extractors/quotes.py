@@ -78,6 +78,10 @@ SPEECH_VERBS = frozenset(
         "whisper",
         "describe",
         "call",
+        "mention",
+        "learn",
+        "express",
+        "point",
     ]
 )
 # Verbs of belief and intent that news attributes the same way as speech.
@@ -92,7 +96,8 @@ REPORTED_VERBS = (
 # Verbs whose object is what was said about it ("criticized the plan", "called for a recount").
 STANCE_VERBS = frozenset(
     ["criticize", "criticise", "praise", "blast", "slam", "accuse", "cite", "question",
-     "demand", "propose", "urge", "call", "defend", "condemn", "dismiss", "reject"]
+     "demand", "propose", "urge", "call", "defend", "condemn", "dismiss", "reject",
+     "support", "endorse", "oppose", "back", "blame", "denounce"]
 )  # fmt: skip
 # Words of a direct quote below which an unattributed quote is taken for a name or a scare
 # quote, not a quotation.
