@@ -220,3 +220,19 @@ def test_a_spokesman_for_an_embassy_stays_anonymous(parse):
 def test_the_cue_keeps_its_auxiliaries_and_particle(parse):
     found = attributed(parse, "The union has called for a strike over the new pay deal.")
     assert found[0][4] == "has called for"
+
+
+def test_a_claim_that_is_attributed_to_its_owner(parse):
+    found = attributed(parse, "Critics rejected Hillary Clinton's claim that the emails were safe.")
+    assert (
+        "indirect",
+        "that the emails were safe",
+        "Hillary Clinton",
+        "Hillary Clinton",
+        "claim",
+    ) in found
+    made = attributed(parse, "Senator Ted Cruz made the claim that the deal would fail.")
+    assert made == [
+        ("indirect", "that the deal would fail", "Ted Cruz", "Senator Ted Cruz", "claim")
+    ]
+    assert attributed(parse, "The claim that he made was false.") == []

@@ -93,6 +93,13 @@ EVIDENCE_VERBS = frozenset(["find", "show", "suggest", "indicate", "reveal", "co
 REPORTED_VERBS = (
     (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS | EVIDENCE_VERBS
 )
+# Nouns that report what someone said or holds when a "that" clause follows ("Clinton's claim
+# that ...", "issued a statement that ...").
+NOUN_CUES = frozenset(
+    ["claim", "statement", "assertion", "argument", "allegation", "suggestion", "warning",
+     "promise", "pledge", "belief", "view", "hope", "concern", "fear", "worry", "complaint",
+     "insistence", "admission", "announcement", "prediction", "accusation", "message"]
+)  # fmt: skip
 # Verbs whose object is what was said about it ("criticized the plan", "called for a recount").
 STANCE_VERBS = frozenset(
     ["criticize", "criticise", "praise", "blast", "slam", "accuse", "cite", "question",
@@ -449,6 +456,11 @@ def reported_content(cue: Token) -> Span | None:
         if said_of is None:
             return None
         tokens = list(said_of.subtree)
+    elif cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUES:
+        clauses = [c for c in cue.children if any(m.lower_ == "that" for m in _marks(c))]
+        if not clauses:
+            return None
+        tokens = list(clauses[0].subtree)
     else:
         return None
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -459,6 +471,10 @@ def reported_content(cue: Token) -> Span | None:
     if len(tokens) < 3:
         return None
     return cue.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+def _marks(clause: Token) -> list[Token]:
+    return [c for c in clause.children if c.dep_ == "mark"]
 
 
 def _closes_a_quote(tokens: list[Token]) -> bool:
@@ -520,6 +536,11 @@ class SpeakerResolver:
         if cue.lower_ == "according":
             objects = [c for t in cue.subtree for c in t.children if c.dep_ == "pobj"]
             return objects[0] if objects else None
+        if cue.pos_ == "NOUN":  # "Clinton's claim that", "Clinton made the claim that"
+            owners = [c for c in cue.children if c.dep_ == "poss"]
+            if owners or cue.dep_ != "dobj":
+                return owners[0] if owners else None
+            cue = cue.head
         verb: Token | None = cue
         for _ in range(3):
             if verb is None:
