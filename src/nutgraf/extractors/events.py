@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from nutgraf.extractors.reference import References
+from nutgraf.extractors.quotes import REFUSALS
+from nutgraf.extractors.reference import References, words_before
 from nutgraf.records import DateMention, Entity, Event, Place
 
 
@@ -110,8 +111,6 @@ CONTROL_VERBS = _words(
     """urge ask order force tell allow permit persuade encourage invite require compel press
     instruct call demand warn advise authorize authorise"""
 )
-# Verbs under which an act is not done: "declined to threaten", "refused to apologize".
-REFUSALS = _words("refuse decline fail")
 TIMES = frozenset({"DATE", "TIME"})
 # Heads that stand for the group they are "of": "a group of Republicans and Democrats".
 GROUP_HEADS = _words("group number delegation team members member some many several")
@@ -306,11 +305,8 @@ def _implicit_agent(verb: Token) -> Token | None:
         return None
     if not any(c.dep_ == "nsubjpass" for c in verb.children):
         return None
-    start = verb.sent.start
-    if start > 0:
-        start = verb.doc[start - 1].sent.start
     agents = [
-        t for t in verb.doc[start : verb.i]
+        t for t in words_before(verb)
         if t.dep_ == "pobj" and t.head.dep_ == "agent"
         and actor_type(w.text for w in _phrase(t)) in ARMED
     ]  # fmt: skip

@@ -75,11 +75,7 @@ class References:
     def group_before(self, word: Token) -> list[Entity]:
         """What "they" refers to: the latest plural subject of this or the previous sentence,
         when its members are entities ("Britain and Australia", "the police")."""
-        sentence = word.sent
-        start = sentence.start
-        if start > 0:
-            start = self.doc[start - 1].sent.start
-        for token in reversed(self.doc[start : word.i]):
+        for token in reversed(words_before(word)):
             if token.dep_ not in {"nsubj", "nsubjpass"} or token.lower_ in GROUP_PRONOUNS:
                 continue
             members = [token, *token.conjuncts]
@@ -164,3 +160,12 @@ def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity])
 def _people_in(sentence: Span, entity_at: dict[int, Entity]) -> set[str]:
     found = (entity_at[t.idx] for t in sentence if t.idx in entity_at)
     return {entity.id for entity in found if entity.type == "PERSON"}
+
+
+def words_before(word: Token) -> Span:
+    """The words of the previous sentence and of this one up to ``word``: where what a word
+    refers back to is named."""
+    start = word.sent.start
+    if start > 0:
+        start = word.doc[start - 1].sent.start
+    return word.doc[start : word.i]
