@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from nutgraf.extractors.reference import References
+from nutgraf.lexicon import setting
 from nutgraf.records import Entity, Quote
 
 OPENING_MARKS = frozenset('"“«„')
@@ -108,14 +109,14 @@ STANCE_VERBS = frozenset(
 )  # fmt: skip
 # Words of a direct quote below which an unattributed quote is taken for a name or a scare
 # quote, not a quotation.
-MIN_UNATTRIBUTED_WORDS = 3
+MIN_UNATTRIBUTED_WORDS: int = setting("quotes", "min_unattributed_words")
 IRREGULAR_FORMS = {
     "say": ("said", "says"), "tell": ("told",), "write": ("wrote", "written"),
     "think": ("thought",), "feel": ("felt",), "hold": ("held",), "shout": ("shouted",),
 }  # fmt: skip
 REFUSALS = frozenset({"decline", "refuse", "fail"})
 # Tokens after a closing mark within which a cue ("..., the minister said on Tuesday") is sought.
-CUE_WINDOW = 14
+CUE_WINDOW: int = setting("quotes", "cue_window")
 
 
 @dataclass(frozen=True)
