@@ -16,12 +16,13 @@ from distributed import Client
 from typer.testing import CliRunner
 
 from nutgraf.cli import app
-from nutgraf.corpus.batch import BATCH_SCHEMA, REJECTS
+from nutgraf.corpus.batch import REJECTS, batch_schema
 from nutgraf.corpus.cluster import connect, ingest_on_cluster, plan
-from nutgraf.corpus.export import SCHEMA, export
+from nutgraf.corpus.export import export
 from nutgraf.corpus.ingest import ingest
 from nutgraf.corpus.sources import Partition, partition_file, read_file, read_partition
 from nutgraf.corpus.store import SQLiteStore
+from nutgraf.schema import arrow_schema
 from tests.conftest import SHARED
 from tests.test_corpus_store import STORY, story, write_jsonl, write_warc
 
@@ -130,8 +131,8 @@ def test_extract_batch_and_load_give_the_same_store(
     assert result.exit_code == 0, result.output
     assert "rejected 6" in result.stdout
     parts = sorted(out.glob("part-*.parquet"))
-    assert parts and pq.read_schema(parts[0]) == BATCH_SCHEMA
-    assert set(SCHEMA.names) < set(BATCH_SCHEMA.names)
+    assert parts and pq.read_schema(parts[0]) == batch_schema()
+    assert set(arrow_schema().names) < set(batch_schema().names)
     rejects = [json.loads(line) for line in (out / REJECTS).read_text().splitlines()]
     assert [(r["location"], r["reason"]) for r in rejects] == single_machine.rejects()
     db = tmp_path / "news.db"

@@ -15,19 +15,7 @@ from spacy.tokens import Doc
 
 from nutgraf.clean import clean
 from nutgraf.errors import InputError
-from nutgraf.extractors import (
-    amounts,
-    counts,
-    dates,
-    entities,
-    events,
-    keywords,
-    places,
-    quotes,
-    summary,
-    themes,
-    tone,
-)
+from nutgraf.extractors import EXTRACTORS, Context
 from nutgraf.language import require_english
 from nutgraf.nlp import MAX_BODY_CHARS, load_model
 from nutgraf.records import Article, CleanArticle
@@ -86,32 +74,11 @@ def prepare(text_or_html: str | bytes, published: str | None = None) -> CleanArt
 
 
 def analyse(article: CleanArticle, doc: Doc) -> Article:
-    """Run every extractor on the parsed body; the one place an extractor is added."""
-    found_entities = entities.extract(doc)
-    found_amounts = amounts.extract(doc)
-    found_places = places.extract(doc, found_entities)
-    found_dates = dates.extract(doc, article.published)
-    return Article(
-        body=article.body,
-        title=article.title,
-        dateline=article.dateline,
-        agency=article.agency,
-        byline=article.byline,
-        publisher=article.publisher,
-        published=article.published,
-        boilerplate=article.boilerplate,
-        entities=found_entities,
-        quotes=quotes.extract(doc, found_entities),
-        amounts=found_amounts,
-        dates=found_dates,
-        keywords=keywords.extract(doc, found_entities),
-        summary=summary.extract(doc, found_entities),
-        tone=tone.extract(doc),
-        themes=themes.extract(doc),
-        counts=counts.extract(doc, found_amounts),
-        places=found_places,
-        events=events.extract(doc, found_entities, found_places, found_dates),
-    )
+    """Run every registered extractor on the parsed body, in order, and assemble the Article."""
+    context = Context(article, doc)
+    for extractor in EXTRACTORS:
+        context.facts[extractor.name] = extractor.run(context)
+    return Article.assemble(article, context.facts)
 
 
 def _checked_date(published: str | None) -> str | None:

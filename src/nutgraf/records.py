@@ -184,17 +184,22 @@ class Event:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Article:
-    """Everything nutgraf extracts from one article; ``to_dict`` is the JSON contract."""
+    """Everything nutgraf extracts from one article; ``to_dict`` is the JSON contract.
 
-    body: str
+    The fields' order is the contract's key order. ``extensions`` holds the facts of
+    extractors registered beyond the built-in ones; ``to_dict`` lists them after the others.
+    """
+
+    schema_version: int = SCHEMA_VERSION
     title: str | None = None
     dateline: str | None = None
     agency: str | None = None
     byline: str | None = None
     publisher: str | None = None
     published: str | None = None
+    body: str
     boilerplate: list[str] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
@@ -207,24 +212,32 @@ class Article:
     counts: list[Count] = field(default_factory=list)
     places: list[Place] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    schema_version: int = SCHEMA_VERSION
-
-    def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON object (``schema_version`` 1), fields in contract order."""
-        data = dataclasses.asdict(self)
-        order = [
-            "schema_version", "title", "dateline", "agency", "byline", "publisher", "published",
-            "body", "boilerplate", "entities", "quotes", "amounts", "dates", "keywords", "summary",
-            "tone", "themes", "counts", "places", "events",
-        ]  # fmt: skip
-        return {key: data[key] for key in order}
+    extensions: dict[str, Any] = field(default_factory=dict)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Article:
+    def assemble(cls, article: CleanArticle, facts: dict[str, Any]) -> Article:
+        """The clean article's metadata and body with the extractors' facts."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        metadata = {f.name: getattr(article, f.name) for f in dataclasses.fields(article)}
+        builtin = {name: value for name, value in facts.items() if name in names}
+        extensions = {name: value for name, value in facts.items() if name not in names}
+        return cls(**metadata, **builtin, extensions=extensions)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's JSON object, fields in contract order, extensions last."""
+        data = dataclasses.asdict(self)
+        extensions = data.pop("extensions")
+        return {**data, **extensions}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], extensions: dict[str, Any] | None = None) -> Article:
         """The article of a contract object (``to_dict``'s inverse), e.g. read back from
-        Parquet; fields the object lacks take their defaults."""
+        Parquet; fields the object lacks take their defaults. ``extensions`` names the
+        extension facts to read, with their types (other keys are ignored)."""
         built: Article = _build(cls, data)
-        return built
+        wanted = (extensions or {}).items()
+        found = {name: _build(kind, data[name]) for name, kind in wanted if name in data}
+        return dataclasses.replace(built, extensions=found) if found else built
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or None."""

@@ -1,11 +1,12 @@
 """extract-batch output: extracted articles as Parquet partitions, for a data lake, and the
 way back into the store.
 
-A partition (``part-NNNNN.parquet``) holds the export's typed contract columns (``export.SCHEMA``)
-plus what the store needs to take an article in: its content hash, location, the record's own
-title and metadata. Records set aside are listed in ``rejects.jsonl``, in input order. ``load``
-writes a folder of them through the ingest's ``Writer``, so the store ends as an ingest of the
-same inputs would leave it (exact duplicates skipped, near-duplicates linked, rejects kept).
+A partition (``part-NNNNN.parquet``) holds the export's typed contract columns
+(``schema.arrow_schema``) plus what the store needs to take an article in: its content hash,
+location, the record's own title and metadata. Records set aside are listed in
+``rejects.jsonl``, in input order. ``load`` writes a folder of them through the ingest's
+``Writer``, so the store ends as an ingest of the same inputs would leave it (exact
+duplicates skipped, near-duplicates linked, rejects kept).
 """
 
 from __future__ import annotations
@@ -19,19 +20,24 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from nutgraf.corpus.export import SCHEMA
 from nutgraf.corpus.ingest import COMMIT_EVERY, Extracted, IngestSummary, Writer
 from nutgraf.corpus.sources import InputRecord, Rejected
 from nutgraf.corpus.store import Store
 from nutgraf.errors import InputError
 from nutgraf.records import Article
+from nutgraf.schema import arrow_schema, extensions
 
 REJECTS = "rejects.jsonl"
-BATCH_SCHEMA = pa.schema([
-    *SCHEMA, ("hash", pa.string()), ("location", pa.string()), ("record_title", pa.string()),
+RECORD_COLUMNS = [
+    ("hash", pa.string()), ("location", pa.string()), ("record_title", pa.string()),
     ("metadata", pa.string()),
-])  # fmt: skip
+]  # fmt: skip
 REQUIRED = ("hash", "location", "body")
+
+
+def batch_schema() -> pa.Schema:
+    """A partition's schema: the export's columns, then what the store needs of the record."""
+    return pa.schema([*arrow_schema(), *RECORD_COLUMNS])
 
 
 class BatchError(ValueError):
@@ -56,7 +62,7 @@ def row(extracted: Extracted, article: Article) -> dict[str, Any]:
 def write_part(rows: list[dict[str, Any]], path: Path) -> None:
     """Write a partition whole or not at all (a task run again overwrites it)."""
     partial = path.with_name(f".{path.name}.partial")
-    pq.write_table(pa.Table.from_pylist(rows, schema=BATCH_SCHEMA), partial)
+    pq.write_table(pa.Table.from_pylist(rows, schema=batch_schema()), partial)
     os.replace(partial, path)
 
 
@@ -78,7 +84,7 @@ def check(folder: Path) -> tuple[list[Path], int]:
     for part in parts:
         try:
             schema = pq.read_schema(part)
-            for field in BATCH_SCHEMA:
+            for field in batch_schema():
                 if field.name not in schema.names:
                     raise BatchError(
                         f"{part} is not extract-batch output: no column {field.name!r}"
@@ -112,7 +118,7 @@ def load(
                     metadata=json.loads(values["metadata"] or "{}"),
                 )  # fmt: skip
                 if writer.is_new(record.location, values["hash"]):
-                    writer.take(record, values["hash"], Article.from_dict(values))
+                    writer.take(record, values["hash"], Article.from_dict(values, extensions()))
     for location, reason, digest in _rejects(folder):
         if digest is None:
             writer.set_aside(Rejected(location, reason))

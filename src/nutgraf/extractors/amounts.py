@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 from text_to_num import text2num
 
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import Amount
 
 NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
@@ -210,3 +211,6 @@ def none_amounts(doc: Doc) -> list[Amount]:
             span = doc[token.i : noun.i + 1]
             amounts.append(Amount(0, span.text, span.start_char, span.end_char, noun.text))
     return amounts
+
+
+EXTRACTOR = Extractor("amounts", lambda context: extract(context.doc))

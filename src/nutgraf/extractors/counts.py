@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import Amount, Count
 
 EVENT_VERBS = {
@@ -52,3 +53,8 @@ def _event_of(number: Token) -> str | None:
 def _kind(token: Token) -> str | None:
     lemma = _FORMS.get(token.lower_, token.lemma_.lower())
     return next((kind for kind, verbs in EVENT_VERBS.items() if lemma in verbs), None)
+
+
+EXTRACTOR = Extractor(
+    "counts", lambda context: extract(context.doc, context.facts["amounts"]), needs=("amounts",)
+)

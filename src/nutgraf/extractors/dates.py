@@ -12,6 +12,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from nutgraf.calendar import CalendarValue, Tense, resolve
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import DateMention
 
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "wo"})
@@ -75,3 +76,6 @@ def tense_of(span: Span) -> Tense:
     if verb.tag_ == "VBD" or any(a.tag_ == "VBD" or a.lemma_ == "have" for a in auxiliaries):
         return "past"
     return "present"
+
+
+EXTRACTOR = Extractor("dates", lambda context: extract(context.doc, context.article.published))

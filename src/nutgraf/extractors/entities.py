@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import Entity, EntityType, Mention
 
 KEPT_LABELS: frozenset[str] = frozenset(
@@ -476,3 +477,6 @@ def to_entity(entity_id: str, cluster: _Cluster) -> Entity:
     titles = sorted(counts, key=lambda t: (-counts[t], cluster.titles.index(t)))
     entity_type: EntityType = cluster.type  # type: ignore[assignment]
     return Entity(id=entity_id, name=name, type=entity_type, titles=titles, mentions=mentions)
+
+
+EXTRACTOR = Extractor("entities", lambda context: extract(context.doc))

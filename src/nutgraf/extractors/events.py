@@ -19,8 +19,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from nutgraf.extractors.base import Context, Extractor
 from nutgraf.extractors.quotes import REFUSALS
-from nutgraf.extractors.reference import References, words_before
+from nutgraf.extractors.reference import References, references, words_before
 from nutgraf.records import DateMention, Entity, Event, Place
 
 
@@ -139,10 +140,14 @@ class _Party:
 
 
 def extract(
-    doc: Doc, entities: list[Entity], places: list[Place], dates: list[DateMention]
+    doc: Doc,
+    entities: list[Entity],
+    places: list[Place],
+    dates: list[DateMention],
+    resolved: References | None = None,
 ) -> list[Event]:
     """The coded events of the article, in reading order."""
-    references = References(doc, entities)
+    references = resolved or References(doc, entities)
     country_of = {place.entity: place.country for place in places}
     events = []
     for token in doc:
@@ -458,3 +463,13 @@ def _nearest(word: Token, found: Sequence[tuple[str | None, int]]) -> str | None
     inside = [(abs(at - word.idx), value) for value, at in found
               if sentence.start_char <= at < sentence.end_char and value is not None]  # fmt: skip
     return min(inside)[1] if inside else None
+
+
+def _run(context: Context) -> list[Event]:
+    facts = context.facts
+    return extract(
+        context.doc, facts["entities"], facts["places"], facts["dates"], context.shared(references)
+    )
+
+
+EXTRACTOR = Extractor("events", _run, needs=("entities", "places", "dates"))

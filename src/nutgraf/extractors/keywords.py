@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 
 from spacy.tokens import Doc
 
+from nutgraf.extractors.base import Context, Extractor
 from nutgraf.records import Entity
 
 MAX_KEYWORDS = 10
@@ -20,7 +21,16 @@ KEYWORD_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC",
 
 def extract(doc: Doc, entities: list[Entity]) -> list[str]:
     """Up to ten keywords, most important first."""
-    return [word for word, _ in keyword_scores(doc, entities)[:MAX_KEYWORDS]]
+    return best(keyword_scores(doc, entities))
+
+
+def best(scores: list[tuple[str, float]]) -> list[str]:
+    return [word for word, _ in scores[:MAX_KEYWORDS]]
+
+
+def scores(context: Context) -> list[tuple[str, float]]:
+    """The article's keyword scores, shared with the summary (``Context.shared``)."""
+    return keyword_scores(context.doc, context.facts["entities"])
 
 
 def keyword_scores(doc: Doc, entities: list[Entity]) -> list[tuple[str, float]]:
@@ -48,3 +58,6 @@ def keyword_scores(doc: Doc, entities: list[Entity]) -> list[tuple[str, float]]:
 
 def _is_candidate(text: str, pos: str, is_stop: bool) -> bool:
     return pos == "NOUN" and not is_stop and text.isalpha() and len(text) > 2
+
+
+EXTRACTOR = Extractor("keywords", lambda context: best(context.shared(scores)), needs=("entities",))

@@ -13,6 +13,7 @@ import math
 
 from spacy.tokens import Doc
 
+from nutgraf.extractors.base import Extractor
 from nutgraf.gazetteer import Entry, candidates
 from nutgraf.records import Entity, Place
 
@@ -99,3 +100,8 @@ def _focus(doc: Doc, places: list[Entity]) -> set[str]:
 
     ranked = sorted(places, key=lambda e: -weight(e))
     return {e.id for e in ranked[:MAX_FOCUS] if weight(e) >= 2 or e is ranked[0]}
+
+
+EXTRACTOR = Extractor(
+    "places", lambda context: extract(context.doc, context.facts["entities"]), needs=("entities",)
+)

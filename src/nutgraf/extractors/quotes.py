@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from nutgraf.extractors.reference import References
+from nutgraf.extractors.base import Extractor
+from nutgraf.extractors.reference import References, references
 from nutgraf.lexicon import setting
 from nutgraf.records import Entity, Quote
 
@@ -141,9 +142,9 @@ class _Speaker:
 _NO_SPEAKER = _Speaker(None, None, None, None)
 
 
-def extract(doc: Doc, entities: list[Entity]) -> list[Quote]:
+def extract(doc: Doc, entities: list[Entity], resolved: References | None = None) -> list[Quote]:
     """Direct and reported quotes of the article, in reading order."""
-    resolver = SpeakerResolver(doc, entities)
+    resolver = SpeakerResolver(resolved or References(doc, entities))
     direct = direct_quotes(doc, resolver)
     reported, absorbed = reported_speech(doc, resolver, direct)
     kept = [q for q in direct if (q.start, q.end) not in absorbed]
@@ -519,8 +520,8 @@ def _reported_clause(cue: Token) -> Token | None:
 class SpeakerResolver:
     """Finds the subject of a cue and resolves it to one of the article's entities."""
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
-        self.references = References(doc, entities)
+    def __init__(self, resolved: References) -> None:
+        self.references = resolved
 
     def speaker_of(self, cue: Token) -> _Speaker:
         """The cue's speaker: its subject (or the "to" of "according to"), resolved."""
@@ -569,3 +570,10 @@ class SpeakerResolver:
         while len(tokens) > 1 and tokens[0].is_punct:
             tokens = tokens[1:]
         return subject.doc[tokens[0].i : tokens[-1].i + 1]
+
+
+EXTRACTOR = Extractor(
+    "quotes",
+    lambda context: extract(context.doc, context.facts["entities"], context.shared(references)),
+    needs=("entities",),
+)

@@ -10,6 +10,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
+from nutgraf.extractors.base import Context
 from nutgraf.extractors.entities import entity_index
 from nutgraf.records import Entity
 
@@ -26,6 +27,11 @@ GENDERED_WORDS = {
     "chairwoman": "f", "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f",
     "sister": "f", "actress": "f",
 }  # fmt: skip
+
+
+def references(context: Context) -> References:
+    """The article's resolver, shared by quotes and events (``Context.shared``)."""
+    return References(context.doc, context.facts["entities"])
 
 
 class References:

@@ -10,19 +10,22 @@ import math
 
 from spacy.tokens import Doc, Span
 
-from nutgraf.extractors.keywords import keyword_scores
+from nutgraf.extractors import keywords
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import Entity, SummarySentence
 
 MAX_SENTENCES = 3
 MIN_TOKENS = 5
 
 
-def extract(doc: Doc, entities: list[Entity]) -> list[SummarySentence]:
+def extract(
+    doc: Doc, entities: list[Entity], scores: list[tuple[str, float]] | None = None
+) -> list[SummarySentence]:
     """One to three sentences of the body, lead first."""
     sentences = [s for s in (_trimmed(s) for s in doc.sents) if s is not None]
     if not sentences:
         return []
-    weights = dict(keyword_scores(doc, entities))
+    weights = dict(keywords.keyword_scores(doc, entities) if scores is None else scores)
     whole = [s for s in sentences if _is_whole(s)]
     lead = whole[0] if whole else sentences[0]
     rest = [s for s in whole if s.start > lead.start]
@@ -51,3 +54,12 @@ def _score(sentence: Span, weights: dict[str, float]) -> float:
     words = [t for t in sentence if t.is_alpha]
     total = sum(weights.get(t.lower_, 0.0) + weights.get(t.text, 0.0) for t in words)
     return total / math.sqrt(max(len(words), 1))
+
+
+EXTRACTOR = Extractor(
+    "summary",
+    lambda context: extract(
+        context.doc, context.facts["entities"], context.shared(keywords.scores)
+    ),
+    needs=("entities",),
+)

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import Mention, Theme
 
 MIN_TRIGGERS = 2
@@ -69,3 +70,6 @@ def extract(doc: Doc) -> list[Theme]:
         Theme(t, len(found), found) for t, found in triggers.items() if len(found) >= MIN_TRIGGERS
     ]
     return sorted(themes, key=lambda theme: -theme.score)
+
+
+EXTRACTOR = Extractor("themes", lambda context: extract(context.doc))

@@ -13,6 +13,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from nutgraf.extractors.base import Extractor
 from nutgraf.records import SentenceTone, Tone
 
 
@@ -46,3 +47,6 @@ def extract(doc: Doc) -> Tone:
         words=len(words),
         sentences=sentences,
     )
+
+
+EXTRACTOR = Extractor("tone", lambda context: extract(context.doc))
