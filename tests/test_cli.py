@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nutgraf.cli import app
-from tests.conftest import EXAMPLES, SEED, SHARED, assert_spans_match
+from tests.support import EXAMPLES, SEED, SHARED, assert_spans_match
 
 runner = CliRunner()
 

@@ -23,7 +23,7 @@ from nutgraf.corpus.ingest import ingest
 from nutgraf.corpus.sources import Partition, partition_file, read_file, read_partition
 from nutgraf.corpus.store import SQLiteStore
 from nutgraf.schema import arrow_schema
-from tests.conftest import SHARED
+from tests.support import SHARED
 from tests.test_corpus_store import STORY, story, write_jsonl, write_warc
 
 PARTITION = 4

@@ -6,7 +6,7 @@ import json
 import pytest
 
 import nutgraf
-from tests.conftest import SHARED, assert_spans_match
+from tests.support import SHARED, assert_spans_match
 
 
 def sample(name: str, count: int) -> list[dict]:  # type: ignore[type-arg]

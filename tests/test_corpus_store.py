@@ -23,7 +23,7 @@ from warcio.warcwriter import WARCWriter
 from nutgraf.cli import app
 from nutgraf.corpus.ingest import ingest
 from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore
-from tests.conftest import EXAMPLES, SHARED
+from tests.support import EXAMPLES, SHARED
 
 STORY = (
     "Senator Maria Lopez said on Tuesday that the state would rebuild the bridge over the "

@@ -1,6 +1,6 @@
 import nutgraf
 from nutgraf.extractors import dates, entities, events, places
-from tests.conftest import SEED
+from tests.support import SEED
 
 
 def events_of(parse, text):  # type: ignore[no-untyped-def]

@@ -1,6 +1,6 @@
 import nutgraf
 from nutgraf.extractors import amounts, counts, themes, tone
-from tests.conftest import SEED
+from tests.support import SEED
 
 
 def test_tone_counts_lexicon_words_and_scores_each_sentence(parse):

@@ -4,7 +4,7 @@ import pytest
 
 import nutgraf
 from nutgraf.errors import InputError
-from tests.conftest import EXAMPLES, SEED, assert_spans_match
+from tests.support import EXAMPLES, SEED, assert_spans_match
 
 CONTRACT_KEYS = {
     "schema_version", "title", "dateline", "byline", "publisher", "published", "body",

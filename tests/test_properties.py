@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 import nutgraf
 from nutgraf.errors import InputError
-from tests.conftest import assert_spans_match
+from tests.support import assert_spans_match
 
 WORDS = [
     "the", "minister", "said", "Koizumi", "Tokyo", "troops", "600", "Tuesday", "he", "told",

@@ -17,7 +17,7 @@ from nutgraf.cli import app as cli
 from nutgraf.source import MAX_INPUT_BYTES
 from nutgraf.web import create_app
 from nutgraf.web.dependencies import corpus
-from tests.conftest import EXAMPLES
+from tests.support import EXAMPLES
 from tests.web_support import HOSTILE_TITLE
 
 STORY = (

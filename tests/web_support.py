@@ -20,7 +20,7 @@ import numpy as np
 import nutgraf
 from nutgraf.corpus.ingest import content_hash, ingest, signature
 from nutgraf.corpus.store import SQLiteStore, StoredArticle
-from tests.conftest import SEED, SHARED
+from tests.support import SEED, SHARED
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

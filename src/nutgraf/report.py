@@ -2,33 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from nutgraf.extractors import EXTRACTORS
 from nutgraf.records import Article
 
 QUOTE_PREVIEW = 110
 
 
 def report(article: Article) -> Group:
-    """Sections: the article's metadata, summary, entities, quotes, amounts, dates, keywords."""
+    """The article's metadata, then a section for each registered extractor's fact, in
+    reading order (an extension's fact as a plain table), then what was set aside."""
     parts: list[RenderableType] = [_header(article)]
-    if article.summary:
-        parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
-    parts += [_entities(article), _places(article), _quotes(article), _amounts(article)]
-    parts += [_dates(article), _events(article)]
-    parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
-    themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
-    parts.append(Text.assemble(("Themes: ", "bold"), themes))
-    if article.tone is not None:
-        tone = article.tone
-        shares = f"positive {tone.positive:.1f}%, negative {tone.negative:.1f}%"
-        parts.append(Text.assemble(("Tone: ", "bold"), f"{tone.tone:+.2f} ({shares})"))
-    if article.counts:
-        counted = ", ".join(f"{c.type} {c.value:g}" for c in article.counts)
-        parts.append(Text.assemble(("Counts: ", "bold"), counted))
+    order = {name: rank for rank, name in enumerate(SECTIONS)}
+    for extractor in sorted(EXTRACTORS, key=lambda e: order.get(e.name, len(order))):
+        render = SECTIONS.get(extractor.name)
+        section = render(article) if render else _extension(extractor.name, article)
+        if section is not None:
+            parts.append(section)
     if article.boilerplate:
         parts.append(
             Text.assemble(
@@ -36,6 +33,51 @@ def report(article: Article) -> Group:
             )
         )
     return Group(*parts)
+
+
+def _summary(article: Article) -> RenderableType | None:
+    if not article.summary:
+        return None
+    return Panel(" ".join(s.text for s in article.summary), title="Summary")
+
+
+def _keywords(article: Article) -> RenderableType:
+    return Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-")
+
+
+def _themes(article: Article) -> RenderableType:
+    themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
+    return Text.assemble(("Themes: ", "bold"), themes)
+
+
+def _tone(article: Article) -> RenderableType | None:
+    if article.tone is None:
+        return None
+    tone = article.tone
+    shares = f"positive {tone.positive:.1f}%, negative {tone.negative:.1f}%"
+    return Text.assemble(("Tone: ", "bold"), f"{tone.tone:+.2f} ({shares})")
+
+
+def _counts(article: Article) -> RenderableType | None:
+    if not article.counts:
+        return None
+    counted = ", ".join(f"{c.type} {c.value:g}" for c in article.counts)
+    return Text.assemble(("Counts: ", "bold"), counted)
+
+
+def _extension(name: str, article: Article) -> RenderableType | None:
+    """A registered fact the report has no section of its own for: one row a record."""
+    value = article.extensions.get(name)
+    records = value if isinstance(value, list) else [] if value is None else [value]
+    if not records:
+        return None
+    rows = [dataclasses.asdict(r) if dataclasses.is_dataclass(r) else {"value": r} for r in records]  # type: ignore[arg-type]
+    table = Table(title=name.replace("_", " ").capitalize(), title_justify="left", expand=True)
+    for column in rows[0]:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    return table
 
 
 def _header(article: Article) -> Table:
@@ -138,3 +180,18 @@ def _dates(article: Article) -> Table:
     for date in article.dates:
         table.add_row(date.text, date.value or "-", date.granularity or "")
     return table
+
+
+SECTIONS: dict[str, Callable[[Article], RenderableType | None]] = {
+    "summary": _summary,
+    "entities": _entities,
+    "places": _places,
+    "quotes": _quotes,
+    "amounts": _amounts,
+    "dates": _dates,
+    "events": _events,
+    "keywords": _keywords,
+    "themes": _themes,
+    "tone": _tone,
+    "counts": _counts,
+}
