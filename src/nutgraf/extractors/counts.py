@@ -10,19 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from nutgraf.extractors.base import Extractor
+from nutgraf.lexicon import grouped, inflected
 from nutgraf.records import Amount, Count
 
-EVENT_VERBS = {
-    "KILL": {"kill", "die", "dead", "slay", "murder", "execute"},
-    "WOUND": {"wound", "injure", "hurt", "maim"},
-    "KIDNAP": {"kidnap", "abduct", "hostage", "seize"},
-    "ARREST": {"arrest", "detain", "jail", "imprison"},
-    "DISPLACE": {"displace", "evacuate", "flee", "uproot"},
-    "PROTEST": {"protest", "march", "rally", "demonstrate"},
-    "AFFECT": {"affect", "strand", "sicken", "infect"},
-}
-_FORMS = {"killed": "kill", "died": "die", "kidnapped": "kidnap", "injured": "injure",
-          "wounded": "wound", "arrested": "arrest", "detained": "detain"}  # fmt: skip
+EVENT_VERBS = grouped("words", "count")
 
 
 def extract(doc: Doc, amounts: list[Amount]) -> list[Count]:
@@ -51,8 +42,11 @@ def _event_of(number: Token) -> str | None:
 
 
 def _kind(token: Token) -> str | None:
-    lemma = _FORMS.get(token.lower_, token.lemma_.lower())
-    return next((kind for kind, verbs in EVENT_VERBS.items() if lemma in verbs), None)
+    lemma = token.lemma_.lower()
+    found = (kind for kind, verbs in EVENT_VERBS.items() if lemma in verbs)
+    return next(found, None) or next(
+        (kind for kind, verbs in EVENT_VERBS.items() if token.lower_ in inflected(verbs)), None
+    )
 
 
 EXTRACTOR = Extractor(

@@ -22,16 +22,8 @@ from spacy.tokens import Doc, Span, Token
 from nutgraf.extractors.base import Context, Extractor
 from nutgraf.extractors.quotes import REFUSALS
 from nutgraf.extractors.reference import References, references, words_before
+from nutgraf.lexicon import grouped, with_role
 from nutgraf.records import DateMention, Entity, Event, Place
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-def _lexicon(table: dict[str, str]) -> dict[str, frozenset[str]]:
-    return {label: _words(words) for label, words in table.items()}
-
 
 CAMEO_ROOTS = {
     "01": "make public statement",
@@ -55,77 +47,30 @@ CAMEO_ROOTS = {
     "19": "fight",
     "20": "use unconventional mass violence",
 }
-VERB_CODES = _lexicon(
-    {
-        "01": "say announce state declare comment claim note explain tell report acknowledge",
-        "02": "appeal urge ask request plead call",
-        "03": "pledge promise offer vow agree propose",
-        "04": "meet visit consult discuss host negotiate talk confer telephone summit",
-        "05": "praise endorse thank support apologize apologise recognize forgive welcome value",
-        "06": "cooperate hand deploy share exchange transfer",
-        "07": "aid fund donate supply ferry provide",
-        "08": "withdraw pull retreat release ease concede yield resign surrender lift comply",
-        "09": "investigate probe examine inspect",
-        "10": "demand insist require",
-        "11": "criticize criticise accuse condemn denounce blame complain sue slam blast attack",
-        "12": "reject refuse deny oppose veto block dismiss",
-        "13": "threaten warn",
-        "14": "protest march rally boycott strike",
-        "15": "mobilize mobilise station",
-        "16": "suspend cut expel sever recall halt sanction embargo",
-        "17": "arrest detain seize impose ban deport raid",
-        "18": "kidnap abduct kill assassinate shoot stab wound injure torture",
-        "19": "fight bomb shell invade clash occupy",
-        "20": "massacre",
-    }
-)
+VERB_CODES = grouped("words", "cameo")
 # Nouns of an event, coded when a party holds them ("Russia's invasion", "held talks").
-NOUN_CODES = _lexicon(
-    {
-        "04": "summit talk meeting visit negotiation consultation",
-        "05": "apology",
-        "11": "criticism condemnation accusation",
-        "13": "threat ultimatum",
-        "14": "protest boycott",
-        "16": "sanction embargo",
-        "17": "arrest raid blockade curfew",
-        "18": "kidnapping assassination abduction",
-        "19": "attack invasion offensive airstrike bombing",
-    }
-)
+NOUN_CODES = grouped("words", "cameo_noun")
 # Verbs that only carry the event their object names: "held talks", "launched an attack".
-LIGHT_VERBS = _words("hold make launch impose issue carry conduct stage announce begin")
+LIGHT_VERBS = with_role("words", "light_verb")
 # Praise, cooperation and aid are between parties: coded only when the object is one (or,
 # for praise and apology, when there is none: "didn't apologize").
 GIVING = frozenset({"05", "06", "07"})
 # A verb whose object is what it acts on needs one; these count only with a target.
-NEEDS_TARGET = frozenset({"attack", "hand", "pull", "lift", "strike", "support", "value", "call"})
+NEEDS_TARGET = with_role("words", "needs_target")
 # Verbs that credit a clause ("said that ...") to someone: attribution, not an act.
-REPORTING = _words(
-    "say tell report note explain comment claim acknowledge state add write announce"
-)
+REPORTING = with_role("words", "reporting")
 # Where the other party of these verbs stands: the one handed to, the one withdrawn from.
-RECIPIENT_VERBS = _words("hand transfer give provide supply deliver send donate sell")
-SOURCE_VERBS = _words("withdraw pull retreat evacuate expel")
+RECIPIENT_VERBS = with_role("words", "recipient")
+SOURCE_VERBS = with_role("words", "source")
 # Verbs whose object is told, asked or made to act: "urged Japan to withdraw".
-CONTROL_VERBS = _words(
-    """urge ask order force tell allow permit persuade encourage invite require compel press
-    instruct call demand warn advise authorize authorise"""
-)
+CONTROL_VERBS = with_role("words", "control")
 TIMES = frozenset({"DATE", "TIME"})
 # Heads that stand for the group they are "of": "a group of Republicans and Democrats".
-GROUP_HEADS = _words("group number delegation team members member some many several")
+GROUP_HEADS = with_role("words", "group_head")
 ARMED = frozenset({"MIL", "REB", "COP"})
-ACTOR_TYPES = _lexicon(
-    {
-        "MIL": "troops troop army military soldiers soldier forces navy defense defence",
-        "GOV": "government minister president ministry cabinet embassy ambassador "
-        "administration governor official officials prime chancellor",
-        "REB": "militants militant rebels rebel insurgents insurgent",
-        "COP": "police officers officer",
-    }
-)
-SPEAKER_WORDS = frozenset({"i", "we", "you", "nobody", "everyone", "everybody", "somebody"})
+# CAMEO agent types, in order of precedence when a phrase has words of two.
+ACTOR_TYPES = {kind: grouped("words", "actor")[kind] for kind in ("MIL", "GOV", "REB", "COP")}
+SPEAKER_WORDS = with_role("words", "speaker_word")
 # Prepositions that introduce a party, in order of preference; "of" only after a noun
 # ("the invasion of Ukraine", "sanctions of ...", not "accused of").
 _OBJECT_PREPOSITIONS = ("to", "with", "against", "from", "on", "of")

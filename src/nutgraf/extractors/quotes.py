@@ -16,106 +16,27 @@ from spacy.tokens import Doc, Span, Token
 
 from nutgraf.extractors.base import Extractor
 from nutgraf.extractors.reference import References, references
-from nutgraf.lexicon import setting
+from nutgraf.lexicon import inflected, setting, with_role
 from nutgraf.records import Entity, Quote
 
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
 MARKS = OPENING_MARKS | CLOSING_MARKS
-SPEECH_VERBS = frozenset(
-    [
-        "say",
-        "tell",
-        "add",
-        "ask",
-        "explain",
-        "note",
-        "state",
-        "declare",
-        "insist",
-        "argue",
-        "claim",
-        "warn",
-        "write",
-        "announce",
-        "continue",
-        "reply",
-        "respond",
-        "recall",
-        "acknowledge",
-        "admit",
-        "confirm",
-        "deny",
-        "suggest",
-        "urge",
-        "predict",
-        "vow",
-        "pledge",
-        "promise",
-        "report",
-        "estimate",
-        "caution",
-        "contend",
-        "maintain",
-        "assert",
-        "stress",
-        "emphasize",
-        "emphasise",
-        "indicate",
-        "reveal",
-        "testify",
-        "complain",
-        "agree",
-        "conclude",
-        "allege",
-        "concede",
-        "counter",
-        "remark",
-        "observe",
-        "tweet",
-        "post",
-        "quip",
-        "joke",
-        "shout",
-        "whisper",
-        "describe",
-        "call",
-        "mention",
-        "learn",
-        "express",
-        "point",
-    ]
-)
+SPEECH_VERBS = with_role("words", "speech")
 # Verbs of belief and intent that news attributes the same way as speech.
-BELIEF_VERBS = frozenset(
-    ["believe", "think", "want", "hope", "fear", "expect", "worry", "doubt", "feel"]
-)
+BELIEF_VERBS = with_role("words", "belief")
 # Verbs of finding and showing: polls, reports and studies are sources too.
-EVIDENCE_VERBS = frozenset(["find", "show", "suggest", "indicate", "reveal", "conclude"])
-REPORTED_VERBS = (
-    (SPEECH_VERBS - {"call", "describe", "ask", "continue"}) | BELIEF_VERBS | EVIDENCE_VERBS
-)
+EVIDENCE_VERBS = with_role("words", "evidence")
+REPORTED_VERBS = (SPEECH_VERBS - with_role("words", "direct_only")) | BELIEF_VERBS | EVIDENCE_VERBS
 # Nouns that report what someone said or holds when a "that" clause follows ("Clinton's claim
 # that ...", "issued a statement that ...").
-NOUN_CUES = frozenset(
-    ["claim", "statement", "assertion", "argument", "allegation", "suggestion", "warning",
-     "promise", "pledge", "belief", "view", "hope", "concern", "fear", "worry", "complaint",
-     "insistence", "admission", "announcement", "prediction", "accusation", "message"]
-)  # fmt: skip
+NOUN_CUES = with_role("words", "noun_cue")
 # Verbs whose object is what was said about it ("criticized the plan", "called for a recount").
-STANCE_VERBS = frozenset(
-    ["criticize", "criticise", "praise", "blast", "slam", "accuse", "cite", "question",
-     "demand", "propose", "urge", "call", "defend", "condemn", "dismiss", "reject",
-     "support", "endorse", "oppose", "back", "blame", "denounce"]
-)  # fmt: skip
+STANCE_VERBS = with_role("words", "stance")
 # Words of a direct quote below which an unattributed quote is taken for a name or a scare
 # quote, not a quotation.
 MIN_UNATTRIBUTED_WORDS: int = setting("quotes", "min_unattributed_words")
-IRREGULAR_FORMS = {
-    "say": ("said", "says"), "tell": ("told",), "write": ("wrote", "written"),
-    "think": ("thought",), "feel": ("felt",), "hold": ("held",), "shout": ("shouted",),
-}  # fmt: skip
-REFUSALS = frozenset({"decline", "refuse", "fail"})
+REFUSALS = with_role("words", "refusal")
 # Tokens after a closing mark within which a cue ("..., the minister said on Tuesday") is sought.
 CUE_WINDOW: int = setting("quotes", "cue_window")
 
@@ -308,37 +229,18 @@ def cue_words(cue: Token) -> Span:
     return doc[start:end]
 
 
-def verb_forms(lemmas: frozenset[str]) -> frozenset[str]:
-    """The inflected forms of verbs, so that a wrong lemma ("hoped" -> "hop") still matches."""
-    forms = set(lemmas)
-    for lemma in lemmas:
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        forms |= {
-            lemma + "s",
-            lemma + "es",
-            stem + "ed",
-            stem + "ing",
-            *IRREGULAR_FORMS.get(lemma, ()),
-        }
-        if lemma.endswith("y"):
-            forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
-    return frozenset(forms)
-
-
-_FORMS = {lemmas: verb_forms(lemmas) for lemmas in (SPEECH_VERBS, REPORTED_VERBS, STANCE_VERBS)}
-
-
 def is_cue_word(word: str) -> bool:
     """Whether nutgraf takes this word (any inflection) for a cue of speech, belief or stance."""
     word = word.lower()
-    return word == "according" or any(word in forms for forms in _FORMS.values())
+    cues = SPEECH_VERBS | REPORTED_VERBS | STANCE_VERBS
+    return word == "according" or word in inflected(cues)
 
 
 def is_verb_of(token: Token, lemmas: frozenset[str]) -> bool:
     """Whether a verb token is one of these verbs, by lemma or by its inflected form."""
     if token.pos_ not in {"VERB", "AUX"}:
         return False
-    return token.lemma_.lower() in lemmas or token.lower_ in _FORMS[lemmas]
+    return token.lemma_.lower() in lemmas or token.lower_ in inflected(lemmas)
 
 
 CUE_MODIFIERS = frozenset({"aux", "auxpass", "advmod"})

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from nutgraf.extractors.base import Context
 from nutgraf.extractors.entities import entity_index
+from nutgraf.lexicon import grouped
 from nutgraf.records import Entity
 
 MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -19,14 +20,10 @@ REFLEXIVES = frozenset({"himself", "herself"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its"})
 GROUP_PRONOUNS = frozenset({"they", "them", "their"})
+# Words that tell a person's gender ("Mrs", "spokeswoman"), word -> "m" or "f".
 GENDERED_WORDS = {
-    "mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "congressman": "m",
-    "spokesman": "m", "chairman": "m", "businessman": "m", "father": "m", "husband": "m",
-    "son": "m", "brother": "m", "actor": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f",
-    "lady": "f", "queen": "f", "princess": "f", "congresswoman": "f", "spokeswoman": "f",
-    "chairwoman": "f", "businesswoman": "f", "mother": "f", "wife": "f", "daughter": "f",
-    "sister": "f", "actress": "f",
-}  # fmt: skip
+    word: gender for gender, words in grouped("words", "gender").items() for word in words
+}
 
 
 def references(context: Context) -> References:

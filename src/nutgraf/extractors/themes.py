@@ -25,35 +25,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from nutgraf.extractors.base import Extractor
+from nutgraf.lexicon import grouped
 from nutgraf.records import Mention, Theme
 
 MIN_TRIGGERS = 2
-TAXONOMY: dict[str, frozenset[str]] = {
-    theme: frozenset(words.split())
-    for theme, words in {
-        "MILITARY": "troop soldier army military deployment navy marine airforce defense defence "
-        "pentagon commander battalion mission base missile weapon",
-        "DIPLOMACY": "ambassador summit embassy treaty diplomat diplomatic alliance envoy "
-        "talks sanction negotiation bilateral consulate",
-        "TERRORISM": "terrorist terrorism militant insurgent hostage bombing extremist "
-        "kidnap kidnapping jihadist",
-        "CONFLICT": "war attack fighting combat invasion casualty airstrike shelling "
-        "ceasefire rebel",
-        "ECONOMY": "economy economic market profit inflation gdp growth bank share investor "
-        "revenue price trade company tax",
-        "ELECTION": "election vote voter ballot candidate campaign poll primary nominee electoral",
-        "POLITICS": "parliament legislation minister senate congress lawmaker bill policy "
-        "government governor",
-        "CRIME": "police arrest murder court crime prison trial suspect charge jail",
-        "HEALTH": "hospital disease virus patient health doctor vaccine medical illness",
-        "TECHNOLOGY": "software internet computer phone technology online digital device "
-        "broadband hacker",
-        "ENVIRONMENT": "climate emission pollution flood environmental warming energy carbon "
-        "drought wildlife",
-        "SPORT": "match goal coach championship league tournament player team cup season",
-        "ENTERTAINMENT": "film album actor actress concert movie music singer award festival",
-    }.items()
-}
+TAXONOMY = dict(sorted(grouped("words", "theme").items()))
 
 
 def extract(doc: Doc) -> list[Theme]:
@@ -69,7 +45,7 @@ def extract(doc: Doc) -> list[Theme]:
     themes = [
         Theme(t, len(found), found) for t, found in triggers.items() if len(found) >= MIN_TRIGGERS
     ]
-    return sorted(themes, key=lambda theme: -theme.score)
+    return sorted(themes, key=lambda theme: (-theme.score, theme.theme))
 
 
 EXTRACTOR = Extractor("themes", lambda context: extract(context.doc))

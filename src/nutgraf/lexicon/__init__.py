@@ -42,6 +42,31 @@ def with_role(name: str, role: str) -> frozenset[str]:
     return _role_index(name).get(role, frozenset())
 
 
+def grouped(name: str, kind: str) -> dict[str, frozenset[str]]:
+    """The words of roles ``kind:LABEL`` by label: ``grouped("words", "cameo")["18"]``."""
+    prefix = f"{kind}:"
+    return {
+        role.removeprefix(prefix): words
+        for role, words in _role_index(name).items()
+        if role.startswith(prefix)
+    }
+
+
+@functools.cache
+def inflected(lemmas: frozenset[str]) -> frozenset[str]:
+    """The lemmas and their inflected forms (regular, and irregular from
+    ``inflections.toml``), so that a wrongly lemmatised verb ("hoped" -> "hop") still
+    matches."""
+    irregular = table("inflections")
+    forms = set(lemmas)
+    for lemma in lemmas:
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", *irregular.get(lemma, ())}
+        if lemma.endswith("y"):
+            forms |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+    return frozenset(forms)
+
+
 def roles(name: str, word: str) -> frozenset[str]:
     """The roles ``word`` plays in the word file ``name`` (empty for an unknown word)."""
     return frozenset(table(name).get(word, ()))
