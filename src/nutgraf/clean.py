@@ -15,31 +15,14 @@ from trafilatura.settings import Document
 
 from nutgraf.calendar import parse_calendar_date
 from nutgraf.errors import InputError
+from nutgraf.lexicon import setting, table
 from nutgraf.records import CleanArticle, Source
 
 # Paragraphs longer than this are prose, whatever words they contain.
-MAX_BOILERPLATE_WORDS = 40
-MAX_TITLE_WORDS = 20
-HEADER_PARAGRAPHS = 4
-
-WIRE_AGENCIES = {
-    "ap": "AP",
-    "associated press": "AP",
-    "the associated press": "AP",
-    "reuters": "Reuters",
-    "thomson reuters": "Reuters",
-    "afp": "AFP",
-    "agence france-presse": "AFP",
-    "agence france presse": "AFP",
-    "upi": "UPI",
-    "united press international": "UPI",
-    "bloomberg": "Bloomberg",
-    "dpa": "dpa",
-    "xinhua": "Xinhua",
-    "kyodo": "Kyodo",
-    "cnn": "CNN",
-    "pa": "PA",
-}
+MAX_BOILERPLATE_WORDS: int = setting("clean", "max_boilerplate_words")
+MAX_TITLE_WORDS: int = setting("clean", "max_title_words")
+HEADER_PARAGRAPHS: int = setting("clean", "header_paragraphs")
+WIRE_AGENCIES: dict[str, str] = dict(table("clean")["wire_agencies"])
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -68,42 +51,8 @@ _PUBLISHED_PREFIX = re.compile(
 )
 
 # Lines that are about the page, not the story: calls to action, sharing, legal notices.
-_BOILERPLATE = [
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"\bclick here\b",
-        r"^connect with\b",
-        r"\bsign up\b.*\b(?:newsletter|alerts?|updates|emails?)\b",
-        r"\b(?:subscribe|subscription)\b.*\b(?:newsletter|today|now|here|digital|access)\b",
-        r"^(?:copyright|©|\(c\))|\ball rights reserved\b",
-        r"\bmay not be (?:published|reproduced), broadcast\b",
-        r"^(?:related|read more|see also|more from|also read|recommended|read next|"
-        r"most read|trending|watch|listen|explore more|more stories)\b\s*:?",
-        r"^(?:share|tweet|email|print|save)(?:\s+(?:this|the)\s+(?:article|story|page))?\s*[:.!]?$",
-        r"\bshare (?:this|on|via)\b",
-        r"^follow\s+(?:us|@|\w+\s+on)\b",
-        r"\b(?:for corrections|letter to the editor|ai policy|privacy policy|cookie policy|"
-        r"terms of (?:use|service))\b",
-        r"^(?:advertisement|sponsored content|story continues below|continue reading)\b",
-        r"^\(?(?:additional )?(?:reporting|editing|writing|compiled) by\b",
-        r"^(?:tags|topics|filed under|posted in)\s*:",
-        r"^(?:leave a comment|comments?|view comments|show comments)\b",
-        r"^(?:image|photo|picture|video)(?:\s+caption)?\s*:",
-        r"^(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|instagram|x)"
-        r"(?:\s*[|/,·]\s*\w+)*$",
-    )
-]
-_PUBLISHER = [
-    re.compile(pattern)
-    for pattern in (
-        r"[Cc]onnect with (?:the )?(?P<name>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,5}?)\s+"
-        r"(?:[Nn]ewsroom|[Tt]eam|[Ss]taff|on\b)",
-        r"(?:[Cc]opyright|©|\([Cc]\))\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(?:[Tt]he\s+)?"
-        r"(?P<name>[A-Z][\w&.'’\-]*(?:\s+[A-Z][\w&.'’\-]*){0,5})",
-        r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,4})(?:’|')s\s+"
-        r"(?:AI|[Pp]rivacy|[Ee]ditorial|[Cc]omment|[Ee]thics)\s+[Pp]olic",
-    )
-]
+_BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in table("clean")["boilerplate_lines"]]
+_PUBLISHER = [re.compile(p) for p in table("clean")["publisher_lines"]]
 _SIGN_OFF = re.compile(r"^[-—–]\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})\.?$")
 _QUOTE_START = re.compile(r"^[\"“”«„]")
 _SENTENCE_END = re.compile(r"[.!?\"“”’')\]:]$")

@@ -8,12 +8,13 @@ from functools import lru_cache
 from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 from nutgraf.errors import InputError
+from nutgraf.lexicon import setting
 
 # Fewer letters than this say too little about a language to refuse the text.
-MIN_LETTERS = 20
+MIN_LETTERS: int = setting("language", "min_letters")
 # How sure the identifier must be that the text is in another language before it is refused.
-MIN_CONFIDENCE = 0.9
-SAMPLE_CHARS = 5000
+MIN_CONFIDENCE: float = setting("language", "min_confidence")
+SAMPLE_CHARS: int = setting("language", "sample_chars")
 
 
 @lru_cache(maxsize=1)

@@ -11,11 +11,12 @@ from collections import Counter, defaultdict
 from spacy.tokens import Doc
 
 from nutgraf.extractors.base import Context, Extractor
+from nutgraf.lexicon import setting
 from nutgraf.records import Entity
 
-MAX_KEYWORDS = 10
-ENTITY_WEIGHT = 1.5
-LEAD_WEIGHT = 2.0
+MAX_KEYWORDS: int = setting("keywords", "max_keywords")
+ENTITY_WEIGHT: float = setting("keywords", "entity_weight")
+LEAD_WEIGHT: float = setting("keywords", "lead_weight")
 KEYWORD_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC", "PRODUCT"})
 
 

@@ -12,10 +12,11 @@ from spacy.tokens import Doc, Span
 
 from nutgraf.extractors import keywords
 from nutgraf.extractors.base import Extractor
+from nutgraf.lexicon import setting
 from nutgraf.records import Entity, SummarySentence
 
-MAX_SENTENCES = 3
-MIN_TOKENS = 5
+MAX_SENTENCES: int = setting("summary", "max_sentences")
+MIN_TOKENS: int = setting("summary", "min_tokens")
 
 
 def extract(

@@ -25,10 +25,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from nutgraf.extractors.base import Extractor
-from nutgraf.lexicon import grouped
+from nutgraf.lexicon import grouped, setting
 from nutgraf.records import Mention, Theme
 
-MIN_TRIGGERS = 2
+MIN_TRIGGERS: int = setting("themes", "min_triggers")
 TAXONOMY = dict(sorted(grouped("words", "theme").items()))
 
 
