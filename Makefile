@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test test-fast lint typecheck eval eval-quotes bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ typecheck: $(STAMP)
 
 test: lint typecheck
 	$(BIN)/pytest -q
+
+# The unit tier alone: no accuracy gate, browser or cluster (well under a minute).
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow and not browser and not cluster"
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py

@@ -26,6 +26,8 @@ from nutgraf.schema import arrow_schema
 from tests.support import SHARED
 from tests.test_corpus_store import STORY, story, write_jsonl, write_warc
 
+pytestmark = pytest.mark.cluster
+
 PARTITION = 4
 
 
