@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from nutgraf.extractors.base import Extractor
-from nutgraf.lexicon import with_role
+from nutgraf.lexicon import grouped, setting, table, with_role
 from nutgraf.records import Entity, EntityType, Mention
 
 KEPT_LABELS: frozenset[str] = frozenset(
@@ -34,6 +34,20 @@ HONORIFICS = with_role("words", "honorific")
 TITLE_WORDS = with_role("words", "title")
 # Department words spaCy often tags ORG inside a title ("Defense chief", "Foreign Minister").
 DEPARTMENT_WORDS = with_role("words", "department")
+# Last words that make a name an organisation's or a law's, whatever spaCy tagged it.
+ORG_SUFFIXES = with_role("words", "org_suffix")
+LAW_SUFFIXES = with_role("words", "law_suffix")
+# Nouns of a person's role: a title's head must be one ("the company's chief economist").
+ROLE_NOUNS = with_role("words", "role") | TITLE_WORDS
+ROLE_ENDINGS: tuple[str, ...] = tuple(setting("entities", "role_endings"))
+GENDER_WORDS = {w: g for g, words in grouped("words", "gender").items() for w in words}
+FIRST_NAMES: Mapping[str, str] = table("first_names")
+# Party names as news writes them -> one canonical name ("Tories" -> "Conservative Party").
+PARTIES: Mapping[str, str] = table("parties")["forms"]
+# Kinds whose mentions never become a person's: a place stays a place.
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
+# "in Scotland": a word after these is a place, not a person's surname.
+PLACE_PREPOSITIONS = with_role("words", "place_preposition")
 # Informal country names pycountry does not know.
 COUNTRY_ALIASES = {
     "britain": "GB", "great britain": "GB", "uk": "GB", "united kingdom": "GB",
@@ -54,17 +68,23 @@ class _Cluster:
     type: str
     forms: list[Span] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)
+    canonical: str | None = None
 
     @property
     def first(self) -> int:
         return min(span.start_char for span in self.forms)
 
 
-def extract(doc: Doc) -> list[Entity]:
-    """The article's canonical entities, ordered by first mention, ids ``e1``, ``e2``, ..."""
+def extract(doc: Doc, publisher: str | None = None) -> list[Entity]:
+    """The article's canonical entities, ordered by first mention, ids ``e1``, ``e2``, ...
+
+    The publisher's own name ("BBC News" on a BBC page) is not an entity of the story."""
     parts = [part for span in doc.ents for part in split_parenthetical(span)]
     spans = [trimmed for span in parts if (trimmed := trim(span)) is not None]
+    spans = [typed for span in spans if (typed := retype(span)) is not None]
     spans = [span for span in spans if not is_title_word(span)]
+    if publisher:
+        spans = [span for span in spans if span.text.lower() != publisher.lower()]
     people = cluster_people(doc, spans)
     taken = {i for cluster in people for span in cluster.forms for i in range(span.start, span.end)}
     others = cluster_others([s for s in spans if s.label_ != "PERSON" and s.start not in taken])
@@ -93,7 +113,10 @@ def trim(span: Span) -> Span | None:
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
     while end > start and (
-        doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].lower_ in POSSESSIVES
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or doc[end - 1].lower_ in POSSESSIVES
     ):
         end -= 1
     if span.label_ == "PERSON":
@@ -105,6 +128,42 @@ def trim(span: Span) -> Span | None:
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return None  # a name has a capital: "unbeaten league run" is no person
     return Span(doc, start, end, label=span.label_)
+
+
+def retype(span: Span) -> Span | None:
+    """The span with the kind its own words give it, or None when it names nothing: a
+    "person" with a digit ("280bn") or after an article ("the Bill"), or a word of an
+    organisation's name ("Brown" of "Brown & Williamson"), is no person; "... Ltd" is an
+    organisation, "... Bill" a law, a party's name a party (ORG)."""
+    doc = span.doc
+    last = span[-1].lower_.rstrip(".")
+    if span.text.lower() in PARTIES and span.label_ in {"PERSON", "NORP", "ORG"}:
+        return Span(doc, span.start, span.end, label="ORG")
+    before = doc[span.start - 1] if span.start > 0 else None
+    if span.label_ in {"GPE", "LOC"} and before is not None and _addresses(before):
+        return Span(doc, span.start - 1, span.end, label="PERSON")  # "Baroness Scotland"
+    if span.label_ != "PERSON":
+        return span
+    if len(span) > 1 and (last in LAW_SUFFIXES or last in ORG_SUFFIXES):
+        return Span(doc, span.start, span.end, label="LAW" if last in LAW_SUFFIXES else "ORG")
+    after_article = before is not None and before.lower_ in {"the", "a", "an"}
+    if any(c.isdigit() for c in span.text) or after_article:
+        return None
+    if len(span) == 1 and (_beside_ampersand(span[0])):
+        return None
+    return span
+
+
+def _beside_ampersand(token: Token) -> bool:
+    """A word of a firm's name ("Brown" of "Brown & Williamson")."""
+    doc = token.doc
+    return any(0 <= i < len(doc) and doc[i].text == "&" for i in (token.i - 1, token.i + 1))
+
+
+def _addresses(token: Token) -> bool:
+    """A capitalised form of address or rank before a name ("Baroness", "Lord", "Mrs")."""
+    word = token.lower_.rstrip(".")
+    return token.is_title and (word in GENDER_WORDS or word in HONORIFICS)
 
 
 def _is_title_token(token: Token) -> bool:
@@ -146,13 +205,37 @@ def cluster_people(doc: Doc, spans: list[Span]) -> list[_Cluster]:
     short_forms = _short_person_forms(doc, spans, person_spans, clusters, by_surname)
     for span in short_forms:
         word = " ".join(name_tokens(span)).lower()
-        candidates = sorted(by_surname.get(word, []))
+        gender = honorific_gender(span)
+        candidates = [
+            (start, key)
+            for start, key in sorted(by_surname.get(word, []))
+            if gender is None or cluster_gender(clusters[key]) in {None, gender}
+        ]
+        if gender is not None and not candidates:
+            word = f"{word} ({gender})"  # "Mrs Howard" beside Michael Howard: someone else
         before = [key for start, key in candidates if start < span.start]
         key = before[-1] if before else (candidates[0][1] if candidates else word)
         clusters.setdefault(key, _Cluster("PERSON")).forms.append(span)
     for cluster in clusters.values():
         cluster.titles = [title for span in cluster.forms for title in titles_of(span)]
     return list(clusters.values())
+
+
+def honorific_gender(span: Span) -> str | None:
+    """The gender the form of address before a name gives ("Mrs Howard" -> "f"), if any."""
+    if span.start == 0:
+        return None
+    return GENDER_WORDS.get(span.doc[span.start - 1].lower_.rstrip("."))
+
+
+def cluster_gender(cluster: _Cluster) -> str | None:
+    """A person's gender by what the article shows: forms of address before the mentions,
+    else the usual gender of the first name (None when they disagree or say nothing)."""
+    said = {g for span in cluster.forms if (g := honorific_gender(span))}
+    if not said:
+        firsts = {name_tokens(s)[0].lower() for s in cluster.forms if len(name_tokens(s)) > 1}
+        said = {FIRST_NAMES[first] for first in firsts if first in FIRST_NAMES}
+    return said.pop() if len(said) == 1 else None
 
 
 def _same_full_name(a: list[str], b: list[str]) -> bool:
@@ -173,13 +256,21 @@ def _short_person_forms(
     retyped = [
         Span(doc, s.start, s.end, label="PERSON")
         for s in spans
-        if s.label_ != "PERSON" and " ".join(name_tokens(s)).lower() in known
+        if s.label_ not in PLACE_LABELS | {"PERSON"}
+        and s.text.lower() not in PARTIES
+        and " ".join(name_tokens(s)).lower() in known
     ]
     covered = {i for s in spans for i in range(s.start, s.end)}
     missed = [
         Span(doc, t.i, t.i + 1, label="PERSON")
         for t in doc
-        if t.i not in covered and t.lower_ in known and t.is_title and t.pos_ == "PROPN"
+        if t.i not in covered
+        and t.lower_ in known
+        and t.is_title
+        and t.pos_ == "PROPN"
+        and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS)
+        and "&"
+        not in {doc[t.i - 1].text if t.i else "", t.nbor().text if t.i + 1 < len(doc) else ""}
     ]
     full_forms = {id(s) for c in clusters.values() for s in c.forms}
     return [s for s in short + retyped + missed if id(s) not in full_forms]
@@ -188,7 +279,18 @@ def _short_person_forms(
 def titles_of(span: Span) -> list[str]:
     """Titles and roles the words around one mention give the person (not ages)."""
     found = [title_before(span), title_in_apposition(span)]
-    return [t for t in found if t and not re.search(r"\d|year-old", t)]
+    return [t for t in found if t and is_role(t)]
+
+
+def is_role(title: str) -> bool:
+    """Whether words read as a person's role: no handle, number, age or superlative ("most
+    hawkish candidate"), and a head noun that names a role ("stamp duty threshold" does not)."""
+    if re.search(r"[@#\d]|year-old", title):
+        return False
+    words = [w.rstrip(".,") for w in title.lower().replace("-", " ").split()]
+    superlative = any(w in {"most", "least"} or (w.endswith("est") and w not in ROLE_NOUNS)
+                      for w in words)  # fmt: skip
+    return not superlative and (bool(set(words) & ROLE_NOUNS) or words[-1].endswith(ROLE_ENDINGS))
 
 
 def title_before(span: Span) -> str | None:
@@ -279,6 +381,8 @@ def name_key(name: str, label: str) -> str:
     text = re.sub(r"\s+", " ", name.replace(".", "")).strip()
     text = re.sub(r"^(?:the|The)\s+", "", text)
     folded = text.lower()
+    if folded in PARTIES:
+        return f"party:{PARTIES[folded]}"
     if label in {"GPE", "LOC", "ORG"}:
         code = COUNTRY_ALIASES.get(folded) or country_code(text)
         if code:
@@ -305,9 +409,11 @@ def cluster_others(spans: list[Span]) -> list[_Cluster]:
         if long_name is not None:
             clusters[long_name].forms.extend(cluster.forms)
             del clusters[key]
-    for cluster in clusters.values():
+    for key, cluster in clusters.items():
         labels = Counter(span.label_ for span in cluster.forms)
         cluster.type = labels.most_common(1)[0][0]
+        if key.startswith("party:"):
+            cluster.canonical = key.removeprefix("party:")
     return list(clusters.values())
 
 
@@ -336,7 +442,9 @@ def entity_index(entities: list[Entity]) -> dict[int, Entity]:
 def to_entity(entity_id: str, cluster: _Cluster) -> Entity:
     """The entity record: the longest name as canonical, titles by frequency, mentions in order."""
     forms = sorted(cluster.forms, key=lambda s: s.start_char)
-    if cluster.type == "PERSON":
+    if cluster.canonical is not None:
+        name = cluster.canonical
+    elif cluster.type == "PERSON":
         name = max(forms, key=lambda s: (len(name_tokens(s)), -s.start)).text
     else:
         name = max(forms, key=lambda s: (len(s.text), -s.start)).text
@@ -352,4 +460,4 @@ def to_entity(entity_id: str, cluster: _Cluster) -> Entity:
     return Entity(id=entity_id, name=name, type=entity_type, titles=titles, mentions=mentions)
 
 
-EXTRACTOR = Extractor("entities", lambda context: extract(context.doc))
+EXTRACTOR = Extractor("entities", lambda context: extract(context.doc, context.article.publisher))
