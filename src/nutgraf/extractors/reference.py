@@ -6,13 +6,14 @@ Quotes ask it for speakers and events for actors and targets, so the two always 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
 from nutgraf.extractors.base import Context
 from nutgraf.extractors.entities import entity_index
-from nutgraf.lexicon import grouped
+from nutgraf.lexicon import grouped, table
 from nutgraf.records import Entity
 
 MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -31,6 +32,11 @@ def references(context: Context) -> References:
     return References(context.doc, context.facts["entities"])
 
 
+# The usual gender of common first names (1990 US Census lists, ``first_names.toml``).
+FIRST_NAMES = table("first_names")
+QUOTED = re.compile(r"[\"“][^\"“”\n]*[\"”]")
+
+
 class References:
     """Resolves words of one article to its entities."""
 
@@ -40,6 +46,8 @@ class References:
         self.by_id = {e.id: e for e in entities}
         self.entity_at = entity_index(entities)
         self.gender = infer_gender(doc, entities, self.entity_at)
+        self.sentence_starts = [s.start for s in doc.sents]
+        self.quoted = quoted_ranges(doc.text)
 
     def resolve(self, word: Token) -> str | None:
         """The one entity a phrase's head refers to, or None (anonymous, unresolved or a group).
@@ -91,25 +99,38 @@ class References:
         return []
 
     def salient_before(self, offset: int, types: set[str], gender: str | None) -> str | None:
-        """The latest entity of these types (and not of the other gender) that was a sentence
-        subject before ``offset``, else the latest one mentioned at all."""
-        latest_subject: tuple[int, str] | None = None
-        latest_any: tuple[int, str] | None = None
+        """The most salient entity of these types (and not of the other gender) before
+        ``offset``: a subject before a mere mention, the nearest sentence first, in it the
+        main clause's subject before an embedded one ("Balls said Brown would ... He said":
+        Balls), the latest last. Words inside quotation marks are the speaker's, not the
+        story's: a person they mention is never what a later "he" refers to."""
+        here = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        current = here.sent.start if here is not None else len(self.doc)
+        best: tuple[tuple[int, int, int, int], str] | None = None
         for entity in self.entities:
             other_gender = gender is not None and self.gender.get(entity.id) not in {None, gender}
             if entity.type not in types or other_gender:
                 continue
             for mention in entity.mentions:
-                if mention.start >= offset:
+                if mention.start >= offset or self._quoted(mention.start):
                     continue
                 span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                is_subject = span is not None and span.root.dep_ in {"nsubj", "nsubjpass"}
-                if is_subject and (latest_subject is None or mention.start > latest_subject[0]):
-                    latest_subject = (mention.start, entity.id)
-                if latest_any is None or mention.start > latest_any[0]:
-                    latest_any = (mention.start, entity.id)
-        best = latest_subject or latest_any
+                if span is None:
+                    continue
+                root = span.root
+                is_subject = root.dep_ in {"nsubj", "nsubjpass"}
+                main_clause = is_subject and root.head.dep_ == "ROOT"
+                distance = self._sentences_between(span.sent.start, current)
+                rank = (0 if is_subject else 1, distance, 0 if main_clause else 1, -mention.start)
+                if best is None or rank < best[0]:
+                    best = (rank, entity.id)
         return best[1] if best else None
+
+    def _sentences_between(self, start: int, current: int) -> int:
+        return sum(1 for s in self.sentence_starts if start < s <= current)
+
+    def _quoted(self, offset: int) -> bool:
+        return any(start < offset < end for start, end in self.quoted)
 
     def titled_before(self, subject: Token) -> str | None:
         """ "the prime minister said": the latest person whose title ends with that noun."""
@@ -136,6 +157,9 @@ def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity])
             for word in title.lower().split():
                 if word in GENDERED_WORDS:
                     votes[entity.id][GENDERED_WORDS[word]] += 3
+        first = entity.name.split()[0].lower() if len(entity.name.split()) > 1 else ""
+        if first in FIRST_NAMES:
+            votes[entity.id][FIRST_NAMES[first]] += 2
         for mention in entity.mentions:
             before = text[max(0, mention.start - 6) : mention.start].lower().split()
             if before and before[-1].rstrip(".") in GENDERED_WORDS:
@@ -158,6 +182,12 @@ def infer_gender(doc: Doc, entities: list[Entity], entity_at: dict[int, Entity])
         for person, count in votes.items()
         if count and (len(count) == 1 or count.most_common(2)[0][1] > count.most_common(2)[1][1])
     }
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges between quotation marks, paragraph by paragraph (a quote never runs
+    past its paragraph here: what matters is what a speaker's own words mention)."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
 def _people_in(sentence: Span, entity_at: dict[int, Entity]) -> set[str]:
