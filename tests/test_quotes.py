@@ -236,3 +236,54 @@ def test_a_claim_that_is_attributed_to_its_owner(parse):
         ("indirect", "that the deal would fail", "Ted Cruz", "Senator Ted Cruz", "claim")
     ]
     assert attributed(parse, "The claim that he made was false.") == []
+
+
+# Who said it, right (issue #15) ------------------------------------------------------------
+
+
+def speakers_of(parse, text):
+    return [(q[1], q[2]) for q in direct(parse, text)]
+
+
+def test_a_person_named_inside_a_quote_is_not_the_next_speaker(parse):
+    text = (
+        "Mary Collins grew up in a Republican family in Ohio.\n\n"
+        '"Ronald Reagan would not recognise the party today," she said.'
+    )
+    assert speakers_of(parse, text) == [
+        ("Ronald Reagan would not recognise the party today", "Mary Collins")
+    ]
+
+
+def test_he_is_the_main_clause_subject_not_one_named_in_what_was_reported(parse):
+    text = (
+        "Ed Barker told the committee that Tom Fisher would lose his seat.\n\n"
+        '"This is a big change in our politics," he said.'
+    )
+    assert speakers_of(parse, text) == [("This is a big change in our politics", "Ed Barker")]
+
+
+def test_doubled_apostrophes_are_quotation_marks(parse):
+    text = (
+        "The plan was criticised on Monday.\n\n"
+        "''It seems totally backward,'' said Mark Thurber, a researcher at Stanford."
+    )
+    assert speakers_of(parse, text) == [("It seems totally backward", "Mark Thurber")]
+
+
+def test_a_role_before_a_full_name_is_not_part_of_the_name(parse):
+    text = (
+        "Assemblywoman Claudia Tenney spoke on the radio on Saturday.\n\n"
+        '"I am not afraid to stand up to the establishment," Tenney said.'
+    )
+    assert speakers_of(parse, text) == [
+        ("I am not afraid to stand up to the establishment", "Claudia Tenney")
+    ]
+
+
+def test_mrs_howard_said_is_not_michael_howard(parse):
+    text = (
+        "Michael Howard spoke to party members on Friday.\n\n"
+        '"He has worked very hard for this seat," Mrs Howard said.'
+    )
+    assert speakers_of(parse, text) == [("He has worked very hard for this seat", "Howard")]

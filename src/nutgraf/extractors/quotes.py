@@ -22,6 +22,7 @@ from nutgraf.records import Entity, Quote
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
 MARKS = OPENING_MARKS | CLOSING_MARKS
+DOUBLED_APOSTROPHES = re.compile(r"(?<!')''(?!')")
 SPEECH_VERBS = with_role("words", "speech")
 # Verbs of belief and intent that news attributes the same way as speech.
 BELIEF_VERBS = with_role("words", "belief")
@@ -94,6 +95,7 @@ def find_marked(text: str) -> list[_Marked]:
     its paragraph.
     """
     quotes: list[_Marked] = []
+    text = _doubled_apostrophes(text)
     paragraphs = paragraph_ranges(text)
     carried: int | None = None
     for index, (start, end) in enumerate(paragraphs):
@@ -122,6 +124,19 @@ def find_marked(text: str) -> list[_Marked]:
                 quotes.append(_content(text, open_at, end, index))
             carried = None
     return [q for q in quotes if q.end > q.start]
+
+
+def _doubled_apostrophes(text: str) -> str:
+    """The text with each pair of apostrophes used as a quotation mark (''like this'', as
+    some newspaper archives write them) turned into a space and a straight mark, the mark on
+    the side of the quoted words, so that offsets stay those of the text."""
+
+    def mark(match: re.Match[str]) -> str:
+        at = match.start()
+        opens = at == 0 or text[at - 1].isspace() or text[at - 1] in "([{—–-:/"
+        return ' "' if opens else '" '
+
+    return DOUBLED_APOSTROPHES.sub(mark, text)
 
 
 def _shape(text: str, i: int, start: int, end: int) -> str | None:
