@@ -88,10 +88,19 @@ def places() -> dict[str, float]:
     return {"country_share": data["scores"]["nutgraf"][1] / data["mentions"]}
 
 
+def forms() -> dict[str, float]:
+    """Per-field accuracy of the cleaning stage on the forms gold set's dev articles."""
+    from tasks.forms import run
+
+    scores = run("dev").data["scores"]["nutgraf"]
+    return {field: float(share) for field, share in scores.items()}
+
+
 SLICES: dict[str, Callable[[], dict[str, float]]] = {
     "conll": conll,
     "polnear": polnear,
     "bodies": bodies,
+    "forms": forms,
     "events": events,
     "places": places,
 }

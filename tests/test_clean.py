@@ -6,6 +6,8 @@ from nutgraf.clean import (
     find_title,
     is_boilerplate,
     names_in_footer,
+    page_title,
+    person_byline,
     split_paragraphs,
     take_dateline,
 )
@@ -141,3 +143,117 @@ def test_credits_sign_offs_and_crossheads_are_set_aside():
     assert article.body == f"{LEAD}\n\nThe second paragraph of the story."
     assert article.byline == "Elise Viebeck"
     assert len(article.boilerplate) == 3
+
+
+# Every real shape of a news article (issue #14) --------------------------------------------
+
+STORY = (
+    "The city council voted on Tuesday to rebuild the harbor flood wall that failed during "
+    "last month's storm, ending a debate that had split the town for more than a year."
+)
+MORE = "The vote was seven to two.\n\nWork starts in May."
+
+
+@pytest.mark.parametrize(
+    ("opening", "place", "agency"),
+    [
+        ("DENVER, Colo. (AP) —", "DENVER, Colo.", "AP"),
+        ("OSLO (Reuters) -", "OSLO", "Reuters"),
+        ("GREEN BAY, Wis. --", "GREEN BAY, Wis.", None),
+        ("NAIROBI, Kenya —", "NAIROBI, Kenya", None),
+        ("LAGOS, March 3 (Reuters) -", "LAGOS", "Reuters"),
+        ("QUITO (AP) _", "QUITO", "AP"),
+        ("WASHINGTON _", "WASHINGTON", None),
+        ("WASHINGTON ―", "WASHINGTON", None),
+        ("SAN JOSE, Calif., Jan. 14, 2025 /PRNewswire/ --", "SAN JOSE, Calif.", "PRNewswire"),
+        ("Aug 27 (Reuters) -", None, "Reuters"),
+    ],
+)
+def test_datelines_of_wire_forms(opening: str, place: str | None, agency: str | None) -> None:
+    article = clean_text(f"{opening} {STORY}\n\n{MORE}", PageMetadata(), None)
+    assert (article.dateline, article.agency) == (place, agency)
+    assert article.body.startswith("The city council voted")
+
+
+def test_a_dateline_on_its_own_line_before_the_lead() -> None:
+    article = clean_text(f"CAIRO, May 3 (Xinhua) --\n\n{STORY}\n\n{MORE}", PageMetadata(), None)
+    assert (article.dateline, article.agency) == ("CAIRO", "Xinhua")
+    assert article.body.startswith("The city council voted")
+
+
+def test_a_label_in_capitals_is_no_dateline() -> None:
+    article = clean_text(f"EXCLUSIVE – {STORY}\n\n{MORE}", PageMetadata(), None)
+    assert article.dateline is None
+
+
+def test_a_deck_before_the_dateline_is_set_aside() -> None:
+    deck = "Critics say the cost is too high."
+    text = f"Wall wins in harbor town.\n\n{deck}\n\nPORTVALE - {STORY}\n\n{MORE}"
+    article = clean_text(text, PageMetadata(), None)
+    assert article.title == "Wall wins in harbor town"
+    assert article.dateline == "PORTVALE"
+    assert article.boilerplate == ["Critics say the cost is too high."]
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        (
+            "Harbor City Votes To Rebuild Its Wall.",
+            "Harbor City Votes To Rebuild Its Wall",
+        ),
+        ("Harbor city rebuilds its wall.", "Harbor city rebuilds its wall"),
+        ("Harbor city rebuilds its wall;", "Harbor city rebuilds its wall"),
+        (
+            "Harbor city rebuilds its flood wall after storm",
+            "Harbor city rebuilds its flood wall after storm",
+        ),
+    ],
+)
+def test_headlines_of_plain_text(first: str, title: str) -> None:
+    article = clean_text(f"{first}\n\n{STORY}\n\n{MORE}", PageMetadata(), None)
+    assert article.title == title
+    assert article.body.startswith("The city council voted")
+
+
+def test_a_headline_and_its_deck() -> None:
+    text = f"Harbor city rebuilds its wall;\n\nThe vote ends a year of debate\n\n{STORY}\n\n{MORE}"
+    article = clean_text(text, PageMetadata(), None)
+    assert article.boilerplate[0] == "The vote ends a year of debate"
+    assert article.body.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    ("title", "publisher", "expected"),
+    [
+        ("Harbor city rebuilds its wall | The Daily Planet", None, "Harbor city rebuilds its wall"),
+        (
+            "Harbor city rebuilds its wall - Portvale Ledger",
+            "Portvale Ledger",
+            "Harbor city rebuilds its wall",
+        ),
+        (
+            "Storm - and wall - divide the harbor town",
+            None,
+            "Storm - and wall - divide the harbor town",
+        ),
+    ],
+)
+def test_the_site_name_leaves_the_page_title(
+    title: str, publisher: str | None, expected: str
+) -> None:
+    assert page_title(title, publisher) == expected
+
+
+@pytest.mark.parametrize(
+    ("credit", "people"),
+    [
+        ("Sandee LaMotte; CNN", "Sandee LaMotte"),
+        ("Staff Reports", None),
+        ("Associated Press", None),
+        ("Phil Helsel is a reporter for NBC News", "Phil Helsel"),
+        ("Lia Eustachewich; Yaron Steinbuch", "Lia Eustachewich; Yaron Steinbuch"),
+    ],
+)
+def test_bylines_name_people(credit: str, people: str | None) -> None:
+    assert person_byline(credit, "NBC News") == people

@@ -5,9 +5,9 @@ with its speaker's canonical name, split dev/test by article.
 For each gold attribution of speech, direct or reported: did nutgraf find it (a quote whose
 content overlaps half of the gold content, or of itself), and, where the gold speaker is a
 person, organisation or place named in the article, is nutgraf's speaker the same entity (by
-canonical name: equal once case, "the" and punctuation are set aside, or, for people, the same
-surname where one side is the surname alone or the first names agree)? nutgraf reads each article's text as it is (cleaning bypassed, so offsets are the
-gold's).
+canonical name: equal once case, "the" and punctuation are set aside, or, for people, the
+same surname where one side is the surname alone or the first names agree)? nutgraf reads
+each article's text as it is (cleaning bypassed, so offsets are the gold's).
 """
 
 from __future__ import annotations

@@ -21,6 +21,14 @@ from nutgraf.records import CleanArticle, Source
 # Paragraphs longer than this are prose, whatever words they contain.
 MAX_BOILERPLATE_WORDS: int = setting("clean", "max_boilerplate_words")
 MAX_TITLE_WORDS: int = setting("clean", "max_title_words")
+# A first line this short that ends with a full stop is a headline, not a news lead.
+MAX_LEAD_WORDS: int = setting("clean", "max_headline_sentence_words")
+TITLE_CASE_SHARE: float = setting("clean", "title_case_share")
+MAX_DECK_WORDS: int = setting("clean", "max_deck_words")
+# Words of a byline credit that is no person ("Staff Reports", "CNN Business").
+NOT_PEOPLE = frozenset(table("clean")["not_people"])
+# Capitalised labels that open a story like a dateline but name no place.
+NOT_DATELINES = frozenset(table("clean")["not_datelines"])
 HEADER_PARAGRAPHS: int = setting("clean", "header_paragraphs")
 WIRE_AGENCIES: dict[str, str] = dict(table("clean")["wire_agencies"])
 
@@ -33,10 +41,12 @@ _DATELINE = re.compile(
           )
           (?P<region>,\s+[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){{0,2}})?
           (?:,\s+{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?
+        |{_MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?
+        |\(Undated\)
         )?
-        \s*(?:\((?P<agency>[A-Za-z][\w&.\- ]{{0,40}})\))?
-        \s*(?:--|—|–|-|\|)\s*
-    )(?=\S)""",
+        \s*(?:\((?P<agency>[A-Za-z][\w&.\- ]{{0,40}})\)|/(?P<wire>[A-Za-z][\w&.\- ]{{0,40}})/)?
+        \s*(?:--|—|–|―|-|_|\|)\s*
+    )(?=\S|$)""",
     re.VERBOSE,
 )
 _BYLINE = re.compile(
@@ -89,7 +99,7 @@ def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
     if publisher and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher):
         publisher = None  # a bare host name is no publisher's name
     page = PageMetadata(
-        title=document.title or None,
+        title=page_title(document.title or None, publisher),
         byline=document.author or None,
         publisher=publisher,
         published=document.date or None,
@@ -101,17 +111,23 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
     """Apply the plain-text steps, in reading order, to the article's text."""
     paragraphs = split_paragraphs(text)
     title = page.title
-    if (title is None and (title := find_title(paragraphs)) is not None) or (
-        title is not None and paragraphs and paragraphs[0].casefold() == title.casefold()
-    ):
-        paragraphs = paragraphs[1:]
+    shown = find_title(paragraphs)
+    deck: list[str] = []
+    if shown is not None or (title and paragraphs and paragraphs[0].casefold() == title.casefold()):
+        title = shown or title  # the headline the page shows before the story wins
+        if paragraphs[0].endswith(";") and len(paragraphs[1].split()) <= MAX_DECK_WORDS:
+            deck = [paragraphs[1]]  # "Headline;" then its deck, the line under it
+        paragraphs = paragraphs[1 + len(deck) :]
     byline, paragraphs = take_byline(paragraphs)
     header_date, paragraphs = take_published_line(paragraphs)
     body_paragraphs, boilerplate = split_boilerplate(paragraphs)
+    boilerplate = deck + boilerplate
     if not any(re.search(r"[^\W\d_]", p) for p in body_paragraphs):
         raise InputError("no article text left once site boilerplate is set aside")
-    dateline, agency, first = take_dateline(body_paragraphs[0])
-    body_paragraphs[0] = first
+    at, dateline, agency, first = find_dateline(body_paragraphs)
+    if dateline or agency:  # what stands before the dateline is a deck or standfirst
+        boilerplate = body_paragraphs[:at] + boilerplate
+        body_paragraphs = [p for p in [first, *body_paragraphs[at + 1 :]] if p]
     footer_names = names_in_footer(boilerplate)
     footer_agencies = [WIRE_AGENCIES[n.lower()] for n in footer_names if n.lower() in WIRE_AGENCIES]
     footer_sites = [n for n in footer_names if n.lower() not in WIRE_AGENCIES]
@@ -123,7 +139,7 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
         title=title,
         dateline=dateline,
         agency=agency,
-        byline=page.byline or byline or sign_off(boilerplate),
+        byline=person_byline(page.byline or byline or sign_off(boilerplate), publisher),
         publisher=publisher,
         published=published or page.published or header_date,
     )
@@ -146,15 +162,57 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def find_title(paragraphs: list[str]) -> str | None:
-    """A first line that reads as a headline: short, no closing punctuation, text after it."""
+    """A first line that reads as a headline, with text after it: short, and either without
+    closing punctuation, in title case, closed by the ";" of a headline before its deck, or
+    too short to be a news lead ("Charter supporters make their case to delegation.")."""
     if len(paragraphs) < 3:
         return None
     first = paragraphs[0]
     if _DATELINE.match(first) or _BYLINE.match(first) or _QUOTE_START.match(first):
         return None
-    if len(first.split()) > MAX_TITLE_WORDS or re.search(r"[.,;:]$", first):
+    words = first.split()
+    if len(words) > MAX_TITLE_WORDS or re.search(r"[,:]$", first):
         return None
-    return first
+    after = max(len(p.split()) for p in paragraphs[1:3])
+    short = len(words) <= MAX_LEAD_WORDS and after >= 2 * len(words)
+    if not re.search(r"[.;]$", first) or first.endswith(";") or short or is_title_case(words):
+        return first.rstrip(".;")
+    return None
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Headline capitals: most words of four letters or more start with a capital."""
+    long_words = [w for w in words if len(w.strip("\"'“”‘’")) >= 4]
+    capitals = sum(1 for w in long_words if w.strip("\"'“”‘’")[:1].isupper())
+    return len(long_words) >= 2 and capitals >= TITLE_CASE_SHARE * len(long_words)
+
+
+def page_title(title: str | None, publisher: str | None) -> str | None:
+    """A page's ``<title>`` without the site's name after it ("Story | Site", "Story - Site")."""
+    if title is None:
+        return None
+    parts = re.split(r"\s+[|–—-]\s+|\s+::\s+", title)
+    if len(parts) < 2:
+        return title
+    last, rest = parts[-1], title[: title.rfind(parts[-1])].rstrip(" |–—-:")
+    named = publisher is not None and publisher.casefold() in last.casefold()
+    piped = re.search(r"\s[|:]{1,2}\s+[^|]+$", title) is not None and len(last.split()) <= 4
+    return rest if (named or piped) and len(rest.split()) >= 3 else title
+
+
+def person_byline(byline: str | None, publisher: str | None) -> str | None:
+    """The people of a byline: no site, agency or desk ("Sandee LaMotte; CNN" -> "Sandee
+    LaMotte", "Staff Reports" -> None), nothing after "is a" ("Jo Roe is a reporter")."""
+    if byline is None:
+        return None
+    byline = re.split(r"\s+(?:is|was)\s+(?:an?|the)\s+", byline)[0]
+    people = []
+    for part in re.split(r"\s*;\s*|\s*\|\s*", byline):
+        words = {w.casefold() for w in re.findall(r"[\w.]+", part)}
+        not_a_person = words & NOT_PEOPLE or part.lower() in WIRE_AGENCIES
+        if part and not not_a_person and part.casefold() != (publisher or "").casefold():
+            people.append(part)
+    return "; ".join(people) or None
 
 
 def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -178,6 +236,18 @@ def take_published_line(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     return None, paragraphs
 
 
+def find_dateline(paragraphs: list[str]) -> tuple[int, str | None, str | None, str]:
+    """The dateline of the lead, or of a paragraph after short ones (a deck, a standfirst, a
+    dateline on its own line): its paragraph's index, place, agency and the paragraph's rest."""
+    for index, paragraph in enumerate(paragraphs[:HEADER_PARAGRAPHS]):
+        place, agency, rest = take_dateline(paragraph)
+        if place or agency:
+            return index, place, agency, rest
+        if len(paragraph.split()) > MAX_BOILERPLATE_WORDS:
+            break
+    return 0, None, None, paragraphs[0]
+
+
 def take_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     """Split ``TOKYO --``, ``WASHINGTON (AP) —``, ``LONDON, June 20 (Reuters) -`` off a lead.
 
@@ -185,9 +255,11 @@ def take_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     counts only with an agency beside it, so that an ordinary sentence is never cut.
     """
     match = _DATELINE.match(paragraph)
-    if match is None or len(paragraph) - match.end() < 20:
+    if match is None or 0 < len(paragraph) - match.end() < 20:
         return None, None, paragraph
-    agency = match.group("agency")
+    agency = match.group("agency") or match.group("wire")
+    if (match.group("upper") or "").rstrip(" .").lower() in NOT_DATELINES:
+        return None, None, paragraph  # "EXCLUSIVE -", "BREAKING -": a label, no place
     if match.group("titled") and not agency:
         return None, None, paragraph
     if not match.group("place") and not agency:
