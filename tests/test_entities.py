@@ -189,6 +189,7 @@ def test_the_publisher_is_not_an_entity_of_the_story() -> None:
         ("stamp duty threshold", False),
         ("nuanced approach", False),
         ("most hawkish candidate on their side", False),
+        ("-", False),
     ],
 )
 def test_titles_are_roles(title: str, is_role: bool) -> None:

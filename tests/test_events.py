@@ -1,3 +1,5 @@
+import pytest
+
 import nutgraf
 from nutgraf.extractors import dates, entities, events, places
 from tests.support import SEED
@@ -122,3 +124,33 @@ def test_praise_and_aid_are_between_parties(parse):
     assert triples(parse, "The burning pyres provided shocking images.") == []
     assert triples(parse, "The minister praised Japan.") == [("The minister", "05", "Japan")]
     assert triples(parse, "Trump did not apologize.") == [("Trump", "05", None)]
+
+
+def test_dates_times_and_amounts_are_never_targets(parse):
+    found = triples(parse, "The two sides agreed on Wednesday to resume talks.")
+    assert all(target not in {"Wednesday", "on Wednesday"} for _, _, target in found)
+    paid = triples(parse, "Germany paid $5m to the rebels last year.")
+    assert all(target is None or "$" not in target for _, _, target in paid)
+
+
+def test_the_general_dictionary_codes_what_named_parties_do(parse):
+    # "rebuke" and "snub" are in PETRARCH's CAMEO dictionary, not in nutgraf's own list.
+    assert ("France", "11", "Russia") in triples(parse, "France rebuked Russia on Monday.")
+    assert ("Iran", "12", "Britain") in triples(parse, "Iran snubbed the offer from Britain.")
+    assert triples(parse, "The old man rebuked his dog.") == []
+
+
+@pytest.mark.slow
+def test_no_date_time_or_amount_is_a_target_in_the_bbc_corpus(bbc_articles):
+    checked = 0
+    for article in bbc_articles:
+        measures = [(d.start, d.end) for d in article.dates]
+        measures += [(a.start, a.end) for a in article.amounts]
+        for event in article.events:
+            if event.target_start is None or event.target_end is None:
+                continue
+            checked += 1
+            for start, end in measures:
+                inside = start <= event.target_start and event.target_end <= end
+                assert not inside, (article.body[start:end], event)
+    assert checked > 100

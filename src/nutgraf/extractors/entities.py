@@ -286,6 +286,8 @@ def is_role(title: str) -> bool:
     if re.search(r"[@#\d]|year-old", title):
         return False
     words = [w.rstrip(".,") for w in title.lower().replace("-", " ").split()]
+    if not words:
+        return False
     superlative = any(w in {"most", "least"} or (w.endswith("est") and w not in ROLE_NOUNS)
                       for w in words)  # fmt: skip
     return not superlative and (bool(set(words) & ROLE_NOUNS) or words[-1].endswith(ROLE_ENDINGS))

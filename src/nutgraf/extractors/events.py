@@ -14,7 +14,7 @@ statement" to 20 "use unconventional mass violence"; it is small and general, no
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from nutgraf.extractors.base import Context, Extractor
 from nutgraf.extractors.quotes import REFUSALS
 from nutgraf.extractors.reference import References, references, words_before
-from nutgraf.lexicon import grouped, with_role
+from nutgraf.lexicon import grouped, table, with_role
 from nutgraf.records import DateMention, Entity, Event, Place
 
 CAMEO_ROOTS = {
@@ -48,6 +48,10 @@ CAMEO_ROOTS = {
     "20": "use unconventional mass violence",
 }
 VERB_CODES = grouped("words", "cameo")
+# PETRARCH2's CAMEO verb dictionary (scripts/build_cameo_verbs.py): verbs and verb-object pairs.
+CAMEO_VERBS: Mapping[str, str] = table("cameo_verbs")["verbs"]
+CAMEO_OBJECTS: Mapping[str, Mapping[str, str]] = table("cameo_verbs")["objects"]
+MOTION_PREPOSITIONS = with_role("words", "motion_preposition")
 # Nouns of an event, coded when a party holds them ("Russia's invasion", "held talks").
 NOUN_CODES = grouped("words", "cameo_noun")
 # Verbs that only carry the event their object names: "held talks", "launched an attack".
@@ -65,6 +69,7 @@ SOURCE_VERBS = with_role("words", "source")
 # Verbs whose object is told, asked or made to act: "urged Japan to withdraw".
 CONTROL_VERBS = with_role("words", "control")
 TIMES = frozenset({"DATE", "TIME"})
+NOT_TARGETS = TIMES | {"MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"}
 # Heads that stand for the group they are "of": "a group of Republicans and Democrats".
 GROUP_HEADS = with_role("words", "group_head")
 ARMED = frozenset({"MIL", "REB", "COP"})
@@ -105,6 +110,8 @@ def extract(
         targets: list[_Party | None] = [*_parties(target_word, references)] or [None]
         if not actors or actors[0].span.root.lower_ in SPEAKER_WORDS:
             continue  # "we cannot ask": a speaker's own words, not a reported event
+        if not _hand_coded(token) and not (_named_parties(actors) and _named_parties(targets)):
+            continue  # the general dictionary codes only what one named party does to another
         if target_word is None and token.lemma_.lower() in NEEDS_TARGET:
             continue
         if code in GIVING and not _between_parties(code, target_word, references):
@@ -186,7 +193,26 @@ def code_of(token: Token) -> str | None:
             return nouns[0]
     if lemma in REPORTING and not any(c.dep_ == "dobj" for c in token.children):
         return None
-    return next((code for code, verbs in VERB_CODES.items() if lemma in verbs), None)
+    objects = [c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "attr"}]
+    by_object = CAMEO_OBJECTS.get(lemma, {})
+    coded = next((by_object[o] for o in objects if o in by_object), None)
+    hand = next((code for code, verbs in VERB_CODES.items() if lemma in verbs), None)
+    heading = not objects and any(
+        c.dep_ == "prep" and c.lower_ in MOTION_PREPOSITIONS for c in token.children
+    )  # "heads to Washington": motion, which PETRARCH's prepositional patterns code
+    return hand or coded or (None if heading else CAMEO_VERBS.get(lemma))
+
+
+def _named_parties(parties: Sequence[_Party | None]) -> bool:
+    """Whether a party is an entity of the article or an agent ("police", "the government")."""
+    return any(p is not None and (p.entity is not None or _kind(p)) for p in parties)
+
+
+def _hand_coded(token: Token) -> bool:
+    """Whether nutgraf's own list (``words.toml``) codes the word, not only PETRARCH's."""
+    lemma = token.lemma_.lower()
+    lists = (*VERB_CODES.values(), *NOUN_CODES.values(), LIGHT_VERBS)
+    return any(lemma in words for words in lists)
 
 
 def _noun_code(noun: Token) -> str | None:
@@ -286,9 +312,15 @@ def _target(word: Token, references: References) -> Token | None:
         key=lambda p: _OBJECT_PREPOSITIONS.index(p[0]),
     )
     told = _told(word) if code_of(word) in {"02", "10", "13"} else []
-    candidates = objects + inner + [obj for _, obj in own] + told
+    candidates = [c for c in objects + inner + [o for _, o in own] + told if not _is_measure(c)]
     parties = [c for c in candidates if _is_party(c, references)]
-    return next(iter(parties or objects or [obj for _, obj in own] or told), None)
+    return next(iter(parties or candidates), None)
+
+
+def _is_measure(word: Token) -> bool:
+    """A date, time, amount or duration: what an event happens on or costs, never its target
+    ("agreed on Wednesday", "paid $5m")."""
+    return word.ent_type_ in NOT_TARGETS or word.like_num
 
 
 def _inside(thing: Token) -> list[Token]:
