@@ -15,7 +15,17 @@ import time
 
 from common import RESULTS, Result, update_readme
 
-TASKS = ["seed", "conll", "entity_audit", "polnear", "speakers", "forms", "bodies", "places", "events"]
+TASKS = [
+    "seed",
+    "conll",
+    "entity_audit",
+    "polnear",
+    "speakers",
+    "forms",
+    "bodies",
+    "places",
+    "events",
+]
 
 
 def main() -> None:
