@@ -35,7 +35,9 @@ SCHEMA = pa.schema([
         ("value", pa.float64()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
         ("counted", pa.string()), ("unit", pa.string()),
     ]))),
-    ("dates", pa.list_(pa.struct([*_SPAN, ("value", pa.string()), ("granularity", pa.string())]))),
+    ("dates", pa.list_(pa.struct([*_SPAN, ("value", pa.string()), ("granularity", pa.string()),
+                                   ("timex_type", pa.string()), ("timex_value", pa.string()),
+                                   ("timex_mod", pa.string())]))),
     ("keywords", pa.list_(pa.string())),
     ("summary", pa.list_(pa.struct(_SPAN))),
     ("tone", pa.struct([

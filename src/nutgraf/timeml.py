@@ -1,0 +1,546 @@
+"""The TimeML (TIMEX3) type, value and mod of one date or time expression.
+
+A value is worked out from three things: the publication date (the document creation time),
+the reference time (the value of the date mentioned last: "in 2012 ... in August ... that
+day" moves it) and the tense of the verb the expression hangs on ("Friday" in a story about
+what will happen is the next one). Words, units and holidays are data (``lexicon/dates.toml``);
+full dates written out go through dateparser, Easter through dateutil.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Literal
+
+import dateparser
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import weekday as weekday_of
+
+from nutgraf.lexicon import table
+from nutgraf.records import TimexType
+
+Tense = Literal["past", "present", "future"]
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATEPARSER_SETTINGS = {
+    "PREFER_DAY_OF_MONTH": "first",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+    "REQUIRE_PARTS": [],
+    "PREFER_DATES_FROM": "current_period",
+}
+# Months of the year in which each season starts (winter runs over the new year).
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "present": 0,
+          "next": 1, "coming": 1}  # fmt: skip
+_FROM_REFERENCE = {"following": 1, "preceding": -1, "same": 0, "that": 0}
+
+
+@dataclass(frozen=True)
+class Timex:
+    type: TimexType
+    value: str | None
+    mod: str | None = None
+    # False for dates counted from another ("a year earlier"): they do not move the story.
+    moves_reference: bool = True
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """What a relative expression is resolved against."""
+
+    published: dt.date | None
+    reference: str | None = None
+    tense: Tense = "present"
+    # Whether the reference time was set in the same sentence ("in 1990, in August").
+    near: bool = False
+
+
+@functools.cache
+def _alternation(section: str, key: str | None = None) -> str:
+    entries = table("dates")[section] if key is None else table("dates")[section][key]
+    return "|".join(re.escape(word) for word in sorted(entries, key=len, reverse=True))
+
+
+def normalise(text: str, anchor: Anchor) -> Timex:
+    """The TIMEX3 type, value and mod of ``text``; value None when it cannot be worked out."""
+    phrase = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .,")
+    phrase = re.sub(r"'s?$", "", phrase)
+    phrase = re.sub(r"\b(?:fiscal|calendar)[ -]", "", phrase).replace("this past ", "last ")
+    phrase, mod = _without_mod(phrase)
+    for rule in _RULES:
+        found = rule(phrase, anchor)
+        if found is not None:
+            return replace(found, mod=mod or found.mod)
+    return Timex("DATE", None, mod)
+
+
+def _without_mod(phrase: str) -> tuple[str, str | None]:
+    prefixes, suffixes = table("dates")["mods"]["prefix"], table("dates")["mods"]["suffix"]
+    match = re.match(rf"(?:the )?({_alternation('mods', 'prefix')})(?: |(?<=-))(?=\S)", phrase)
+    if match:
+        return phrase[match.end() :], prefixes[match.group(1)]
+    match = re.search(rf" ({_alternation('mods', 'suffix')})$", phrase)
+    if match:
+        return phrase[: match.start()], suffixes[match.group(1)]
+    return phrase, None
+
+
+def _timex(value: str | None, set_: bool = False) -> Timex | None:
+    if value is None:
+        return None
+    if set_:
+        return Timex("SET", value)
+    if re.match(r"PT?[\dX]", value):
+        return Timex("DURATION", value)
+    return Timex("TIME" if "T" in value and value[0].isdigit() else "DATE", value)
+
+
+# Values: dates at a granularity, and back.
+
+
+def at(day: dt.date, unit: str) -> str:
+    """``day`` written at the TimeML granularity ``unit`` (Y, Q, M, W, D, DE, CE)."""
+    if unit == "D":
+        return day.isoformat()
+    if unit == "W":
+        year, week, _ = day.isocalendar()
+        return f"{year:04d}-W{week:02d}"
+    if unit == "WE":
+        return at(day, "W") + "-WE"
+    if unit == "M":
+        return f"{day.year:04d}-{day.month:02d}"
+    if unit == "Q":
+        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
+    if unit == "DE":
+        return f"{day.year // 10:03d}"
+    if unit == "CE":
+        return f"{day.year // 100:02d}"
+    return f"{day.year:04d}"
+
+
+def parse_value(value: str) -> tuple[dt.date, str] | None:
+    """The first day of a TimeML date value and its granularity; None for other values."""
+    if match := re.match(r"(\d{4})-W(\d{2})", value):
+        return dt.date.fromisocalendar(int(match[1]), int(match[2]), 1), "W"
+    if match := re.match(r"(\d{4})-Q(\d)", value):
+        return dt.date(int(match[1]), int(match[2]) * 3 - 2, 1), "Q"
+    if match := re.match(r"(\d{4})-(\d{2})-(\d{2})", value):
+        return dt.date(int(match[1]), int(match[2]), int(match[3])), "D"
+    if match := re.match(r"(\d{4})-(\d{2})", value):
+        return dt.date(int(match[1]), int(match[2]), 1), "M"
+    if match := re.fullmatch(r"(\d{4})", value):
+        return dt.date(int(match[1]), 1, 1), "Y"
+    return None
+
+
+def moved(day: dt.date, count: int, unit: str) -> dt.date:
+    months = {"Y": 12, "Q": 3, "M": 1, "DE": 120, "CE": 1200}
+    if unit in months:
+        return day + relativedelta(months=count * months[unit])
+    return day + dt.timedelta(days=count * (7 if unit in {"W", "WE"} else 1))
+
+
+# Counts and units.
+
+
+def count_of(text: str) -> float | str | None:
+    """ "three", "twenty four", "2.5", "a couple of", "several": a number, "X", or None."""
+    text = re.sub(r"\b(?:of|and)\b|,", " ", text).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", text):
+        return float(text)
+    tokens = text.replace("-", " ").split()
+    if not tokens:
+        return None
+    vague = table("dates")["vague_counts"]["words"]
+    if tokens[-1] in vague and all(token in {*vague, "a", "an"} for token in tokens):
+        return "X"
+    numbers = table("dates")["numbers"]
+    total, current = 0.0, 0.0
+    for index, token in enumerate(tokens):
+        if token in {"a", "an"} and index + 1 < len(tokens):
+            continue
+        if token not in numbers:
+            return None
+        number = numbers[token]
+        if number in {100, 1000}:
+            current = max(current, 1) * number
+            if number == 1000:
+                total, current = total + current, 0.0
+        else:
+            current += number
+    return total + current
+
+
+def unit_of(word: str) -> tuple[str, bool] | None:
+    """The TimeML unit letter of a unit word ("years", "centuries") and whether it is a time."""
+    units = table("dates")["units"]
+    for singular in (word, re.sub(r"ies$", "y", word), re.sub(r"s$", "", word)):
+        if singular in units:
+            letter, is_time = units[singular]
+            return str(letter), bool(is_time)
+    return None
+
+
+def duration(count: float | str, letter: str, is_time: bool) -> str:
+    number = count if isinstance(count, str) else f"{count:g}"
+    return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
+
+
+# Rules, tried in order.
+
+_UNIT = r"(seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|"
+_UNIT += r"decades?|centur(?:y|ies)|millenni(?:um|a))"
+_COUNT = r"((?:[\w.,-]+ ){0,3}?)"
+
+
+def _reference(phrase: str, _: Anchor) -> Timex | None:
+    return _timex(table("dates")["references"].get(phrase))
+
+
+def _holiday(phrase: str, anchor: Anchor) -> Timex | None:
+    match = re.fullmatch(r"(?:the )?(.+?)(?:,? (\d{4}))?", phrase)
+    holidays = table("dates")["holidays"]
+    if match is None or match[1] not in holidays:
+        return None
+    rule = str(holidays[match[1]])
+    year = int(match[2]) if match[2] else _year_for(anchor, int(rule[:2]) if rule[0] != "e" else 4)
+    return _timex(None if year is None else holiday(rule, year).isoformat())
+
+
+def holiday(rule: str, year: int) -> dt.date:
+    """The day of a holiday rule (see ``[holidays]`` in ``dates.toml``) in ``year``."""
+    if rule.startswith("easter"):
+        return easter(year) + dt.timedelta(days=int(rule[6:]))
+    match = re.fullmatch(r"(\d{2})-(\d{2})|(\d{2})-(\d|L)-([A-Z]{3})(?:\+(\d+))?", rule)
+    if match is None:
+        raise ValueError(f"bad holiday rule {rule!r}")
+    if match[1]:
+        return dt.date(year, int(match[1]), int(match[2]))
+    weekday = [day[:3].upper() for day in WEEKDAYS].index(match[5])
+    first = dt.date(year, int(match[3]), 1)
+    nth = -1 if match[4] == "L" else int(match[4])
+    day = first + relativedelta(day=31 if nth < 0 else 1, weekday=weekday_of(weekday, nth))
+    return day + dt.timedelta(days=int(match[6] or 0))
+
+
+def _year_for(anchor: Anchor, month: int, day: int | None = None) -> int | None:
+    """The year of a month (and day) written without one: the reference time's year in a
+    story about another year than its own, else the occurrence nearest the publication date
+    on the side the tense points to."""
+    reference = parse_value(anchor.reference) if anchor.reference else None
+    published = anchor.published
+    if reference is not None and (published is None or anchor.near and reference[1] == "Y"):
+        return reference[0].year
+    if published is None:
+        return None
+    here = (published.month, published.day if day is not None else 0)
+    years = [published.year - 1, published.year, published.year + 1]
+    if anchor.tense == "past":
+        years = [y for y in years if (y, month, day or 0) <= (published.year, *here)]
+    elif anchor.tense == "future":
+        years = [y for y in years if (y, month, day or 0) >= (published.year, *here)]
+    target = dt.date(published.year, month, min(day or 15, 28))
+    return min(years, key=lambda y: abs((target.replace(year=y) - published).days))
+
+
+def _set(phrase: str, _: Anchor) -> Timex | None:
+    sets = table("dates")["sets"]
+    if phrase in sets["values"]:
+        return _timex(sets["values"][phrase], set_=True)
+    every = "|".join(sets["words"])
+    if match := re.fullmatch(rf"(?:{every}) ({'|'.join(WEEKDAYS)})", phrase):
+        return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[1]) + 1}", set_=True)
+    match = re.fullmatch(rf"(?:{every}) (?:other )?{_COUNT}{_UNIT}", phrase)
+    unit = unit_of(match[2]) if match else None
+    if match is None or unit is None:
+        return None
+    count = count_of(match[1]) if match[1].strip() else 1
+    return _timex(None if count is None else duration(count, *unit), set_=True)
+
+
+def _offset(phrase: str, anchor: Anchor) -> Timex | None:
+    """ "three years ago" (from the publication date), "a year earlier" (from the reference
+    time, at its granularity: the quarter a year before the quarter just mentioned)."""
+    after = "later|after|hence|from now"
+    match = re.fullmatch(rf"(?:the )?{_COUNT}{_UNIT}[ -](ago|earlier|before|{after})", phrase)
+    unit = unit_of(match[2]) if match else None
+    if match is None or unit is None:
+        return None
+    forward = re.fullmatch(after, match[3]) is not None
+    plural = match[2].endswith(("s", "ia"))
+    count = count_of(match[1]) if match[1].strip() else ("X" if plural else 1)
+    if not isinstance(count, float | int) or count != int(count):
+        return _timex("FUTURE_REF" if forward else "PAST_REF")
+    letter, is_time = unit
+    reference = parse_value(anchor.reference or "")
+    quarter = reference is not None and reference[1] == "Q" and anchor.near
+    from_published = (match[3] in {"ago", "hence", "from now"} and not quarter) or not reference
+    base = reference if not from_published else None
+    if base is None:
+        if anchor.published is None:
+            return None
+        base = (anchor.published, "D")
+    order = ["D", "W", "M", "Q", "Y", "DE", "CE"]
+    letter = "D" if is_time else letter
+    granularity = base[1] if order.index(base[1]) < order.index(letter) else letter
+    if from_published:
+        granularity = letter
+    day = moved(base[0], int(count) * (1 if forward else -1), letter)
+    found = _timex(at(day, granularity))
+    return None if found is None else replace(found, moves_reference=False)
+
+
+def _duration(phrase: str, _: Anchor) -> Timex | None:
+    phrase = re.sub(rf"-(?={_UNIT}(?:-long|-old)?$)", " ", phrase)
+    match = re.fullmatch(
+        r"(the )?(?:(past|last|next|first|coming|previous|final|initial|additional|another|"
+        rf"further|remaining|entire|whole|latest) )?{_COUNT}(?:more )?{_UNIT}(?:-long|-old)?"
+        r"(?: (?:ahead|(?:of|ended|ending|through) .+))?",
+        phrase,
+    )
+    unit = unit_of(match[4]) if match else None
+    if match is None or unit is None:
+        return None
+    plural = match[4].endswith(("s", "ia"))
+    count: float | str | None
+    if match[3].strip():
+        count = count_of(match[3])
+    elif plural:
+        count = "X"
+    elif match[1] and match[2] in {"past", "last", "coming", "first", "final", "entire", "whole"}:
+        count = 1
+    else:
+        return None
+    if count is None or (not plural and isinstance(count, float) and count >= 1000):
+        return None
+    return _timex(duration(count, *unit))
+
+
+def _day_word(phrase: str, anchor: Anchor) -> Timex | None:
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
+    parts = table("dates")["parts_of_day"]
+    match = re.fullmatch(rf"({'|'.join(offsets)})(?: ({'|'.join(parts)}))?", phrase)
+    if match is None or anchor.published is None:
+        return None
+    if match[1] in {"this", "last"} and not match[2]:
+        return None
+    day = (anchor.published + dt.timedelta(days=offsets[match[1]])).isoformat()
+    part = match[2] or ("tonight" if match[1] == "tonight" else None)
+    return _timex(f"{day}T{parts[part]}" if part else day)
+
+
+def _weekday(phrase: str, anchor: Anchor) -> Timex | None:
+    parts = table("dates")["parts_of_day"]
+    match = re.fullmatch(
+        rf"(?:(last|next|this|that|the following|the previous) )?({'|'.join(WEEKDAYS)})"
+        rf"(?: ({'|'.join(parts)}))?",
+        phrase,
+    )
+    if match is None:
+        return None
+    modifier, weekday = match[1], WEEKDAYS.index(match[2])
+    base = anchor.published
+    reference = parse_value(anchor.reference or "")
+    if modifier in {"that", "the following", "the previous"}:
+        base = reference[0] if reference and reference[1] == "D" else None
+    if base is None:
+        return None
+    back, forward = (base.weekday() - weekday) % 7, (weekday - base.weekday()) % 7
+    if modifier in {"last", "the previous"}:
+        delta = -(back or 7)
+    elif modifier in {"next", "the following"}:
+        delta = forward or 7
+    elif anchor.tense == "future":
+        delta = forward
+    else:
+        delta = -back
+    day = (base + dt.timedelta(days=delta)).isoformat()
+    return _timex(f"{day}T{parts[match[3]]}" if match[3] else day)
+
+
+def _quarter(phrase: str, anchor: Anchor) -> Timex | None:
+    phrase = re.sub(r"'s\b|\bfiscal |\bcalendar ", "", phrase)
+    ordinals = table("dates")["ordinals"]
+    match = re.fullmatch(
+        rf"(?:the )?(?:(\d{{4}}|this year|last year|next year) )?({'|'.join(ordinals)})"
+        r"[ -]quarter(?: of (\d{4}))?",
+        phrase,
+    )
+    published = anchor.published
+    if match:
+        year = _quarter_year(match[1] or match[3], anchor)
+        return _timex(None if year is None else f"{year}-Q{ordinals[match[2]]}")
+    match = re.fullmatch(r"(?:the )?(latest|year-ago|year-earlier|comparable)? ?(quarter|period)",
+                         phrase)  # fmt: skip
+    if match is None or (match[2] == "period" and not match[1]) or published is None:
+        return None
+    reference = parse_value(anchor.reference or "")
+    base = reference[0] if reference and reference[1] == "Q" else moved(published, -1, "Q")
+    return _timex(at(moved(base, -4 if match[1] in {"year-ago", "year-earlier"} else 0, "Q"), "Q"))
+
+
+def _quarter_year(text: str | None, anchor: Anchor) -> int | None:
+    published = anchor.published
+    if text and text.isdigit():
+        return int(text)
+    if published is None:
+        return None
+    return published.year + {"last year": -1, "next year": 1}.get(text or "", 0)
+
+
+def _relative(phrase: str, anchor: Anchor) -> Timex | None:
+    """ "last week", "this summer", "next April" (from the publication date); "the following
+    month", "that year" (from the reference time)."""
+    seasons = table("dates")["seasons"]
+    steps = "|".join([*_STEPS, *_FROM_REFERENCE])
+    match = re.fullmatch(
+        rf"(the )?({steps}) (day|week|weekend|month|quarter|year|decade|century|"
+        rf"{'|'.join(seasons)}|{MONTHS})",
+        phrase,
+    )
+    if match is None:
+        return None
+    word, noun = match[2], match[3]
+    from_reference = word in _FROM_REFERENCE or (match[1] and word in {"next", "previous"})
+    step = _FROM_REFERENCE.get(word, _STEPS.get(word, 0))
+    base = (parse_value(anchor.reference or "") or (None, ""))[0] if from_reference else None
+    base = base if from_reference else anchor.published
+    if base is None:
+        return None
+    if noun in seasons:
+        return _timex(f"{_season_year(base, _SEASON_START[seasons[noun]], step)}-{seasons[noun]}")
+    if (unit := unit_of(noun)) is None:
+        month = dateparser.parse(noun, languages=["en"], settings=_DATEPARSER_SETTINGS)
+        if month is None:
+            return None
+        return _timex(f"{_season_year(base, month.month, step, 1)}-{month.month:02d}")
+    return _timex(at(moved(base, step, unit[0]), unit[0]))
+
+
+def _season_year(base: dt.date, start: int, step: int, months: int = 3) -> int:
+    """The year of "last", "this" or "next" season (or month) starting in month ``start``."""
+    ended = (base.month - start) % 12 >= months if start == 12 else base.month >= start + months
+    started = base.month >= start
+    if step < 0:
+        return base.year if ended else base.year - 1
+    if step > 0:
+        return base.year if not started else base.year + 1
+    return base.year
+
+
+def _season(phrase: str, anchor: Anchor) -> Timex | None:
+    seasons = table("dates")["seasons"]
+    match = re.fullmatch(
+        rf"(?:the )?(?:(\d{{4}}) )?({'|'.join(seasons)})(?: (?:of )?(\d{{4}}))?", phrase
+    )
+    if match is None:
+        return None
+    letter = str(seasons[match[2]])
+    year = match[1] or match[3] or _year_for(anchor, _SEASON_START[letter])
+    return _timex(f"{year}-{letter}" if year else f"XXXX-{letter}")
+
+
+def _era(phrase: str, anchor: Anchor) -> Timex | None:
+    """Decades ("the 1990s", "the '80s") and centuries ("the 20th century")."""
+    if match := re.fullmatch(r"(?:the )?(?:(1\d|20)|')?(\d)0'?s", phrase):
+        century = match[1]
+        if century is None and anchor.published is not None:
+            year = anchor.published.year
+            century = str(year // 100 - (int(match[2]) * 10 > year % 100))
+        return _timex(f"{century}{match[2]}" if century else None)
+    if match := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", phrase):
+        return _timex(f"{int(match[1]) - 1:02d}")
+    return None
+
+
+def _year(phrase: str, _: Anchor) -> Timex | None:
+    match = re.fullmatch(
+        r"(?:the )?(?:(?:fiscal|calendar|the year|year|model year) )?(\d{4})"
+        r"(?: (?:period|fiscal year|year|season))?",
+        phrase,
+    )
+    if match and 1000 <= int(match[1]) <= 2999:
+        return _timex(match[1])
+    spoken = re.fullmatch(r"(?:the year )?(eighteen|nineteen|twenty|two thousand)(?: (.+))?",
+                          phrase)  # fmt: skip
+    if spoken is None:
+        return None
+    hundreds, rest = count_of(spoken[1]), count_of(spoken[2] or "zero")
+    if not isinstance(hundreds, float) or not isinstance(rest, float) or rest >= 100:
+        return None
+    year = int(hundreds) if hundreds >= 1000 else int(hundreds) * 100
+    return _timex(str(year + int(rest)) if 1000 <= year <= 2999 else None)
+
+
+def _clock(phrase: str, anchor: Anchor) -> Timex | None:
+    clock_words = table("dates")["clock_words"]
+    match = re.search(
+        rf"\b(\d{{1,2}})(?:[:.](\d{{2}}))? ?(a\.?m\b\.?|p\.?m\b\.?|o'clock)|\b({'|'.join(clock_words)})\b",
+        phrase,
+    )
+    if match is None:
+        return None
+    if match[4]:
+        clock = str(clock_words[match[4]])
+    else:
+        hour = int(match[1]) % 12 + (12 if match[3].startswith("p") else 0)
+        clock = f"{hour:02d}:{match[2] or '00'}"
+    rest = re.sub(r"\b(?:at|on|of)\b|,", " ", phrase[: match.start()] + phrase[match.end() :])
+    rest = re.sub(r"\b(?:[a-z]st|[a-z]dt|gmt|utc|local time)\b", " ", rest).strip()
+    reference = parse_value(anchor.reference or "")
+    day = reference[0].isoformat() if reference and reference[1] == "D" else None
+    if rest:
+        found = normalise(rest, anchor)
+        day = found.value[:10] if found.value and parse_value(found.value[:10]) else None
+    elif day is None and anchor.published is not None:
+        day = anchor.published.isoformat()
+    return _timex(f"{day}T{clock}" if day else f"XXXX-XX-XXT{clock}")
+
+
+def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
+    """Month names, days and years through dateparser, at the granularity the text gives."""
+    core = re.sub(rf"^(?:{'|'.join(WEEKDAYS)}),? ", "", phrase)
+    has_month = re.search(rf"\b(?:{MONTHS})\b\.?", core) is not None
+    has_year = re.search(r"\b\d{4}\b", core) is not None
+    numeric = re.fullmatch(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}", core) is not None
+    if not (has_month or numeric) or re.search(r"\b\d{3}\b|\d{5}", core):
+        return None
+    has_day = numeric or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", core) is not None
+    parsed = dateparser.parse(core, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if not has_year:
+        year = _year_for(anchor, day.month, day.day if has_day else None)
+        if year is None:
+            return _timex(f"XXXX-{day.month:02d}-{day.day:02d}" if has_day else None)
+        day = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
+    return _timex(day.isoformat() if has_day else at(day, "M"))
+
+
+def _vague(phrase: str, anchor: Anchor) -> Timex | None:
+    """ "the day", "that day", "the weekend": the reference day, the publication's weekend."""
+    reference = parse_value(anchor.reference or "")
+    published = anchor.published
+    if phrase in {"the day", "that day", "the same day"}:
+        day = reference[0] if reference and reference[1] == "D" else published
+        return _timex(day.isoformat() if day else None)
+    if phrase == "the weekend" and published is not None:
+        back = anchor.tense == "past" and published.weekday() < 5
+        return _timex(at(moved(published, -1 if back else 0, "W"), "WE"))
+    return None
+
+
+_RULES: list[Callable[[str, Anchor], Timex | None]] = [
+    _reference, _holiday, _set, _offset, _quarter, _duration, _day_word, _weekday, _relative,
+    _season, _era, _year, _clock, _absolute, _vague,
+]  # fmt: skip
