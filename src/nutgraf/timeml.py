@@ -75,6 +75,7 @@ def normalise(text: str, anchor: Anchor) -> Timex:
     phrase = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .,")
     phrase = re.sub(r"'s?$", "", phrase)
     phrase = re.sub(r"\b(?:fiscal|calendar)[ -]", "", phrase).replace("this past ", "last ")
+    phrase = re.sub(r"^(?:in|on|at|of|by|during|since|until|from) ", "", phrase)
     phrase, mod = _without_mod(phrase)
     for rule in _RULES:
         found = rule(phrase, anchor)
@@ -257,8 +258,16 @@ def _set(phrase: str, _: Anchor) -> Timex | None:
     if phrase in sets["values"]:
         return _timex(sets["values"][phrase], set_=True)
     every = "|".join(sets["words"])
-    if match := re.fullmatch(rf"(?:{every}) ({'|'.join(WEEKDAYS)})", phrase):
-        return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[1]) + 1}", set_=True)
+    parts = table("dates")["parts_of_day"]
+    days = "|".join(WEEKDAYS)
+    if match := re.fullmatch(
+        rf"(?:(?:{every}) ({days})|({days})s)(?: ({'|'.join(parts)})s?)?", phrase
+    ):
+        part = f"T{parts[match[3]]}" if match[3] else ""
+        return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[1] or match[2]) + 1}{part}", set_=True)
+    if match := re.fullmatch(rf"(?:{every}) ({MONTHS})", phrase):
+        month = dateparser.parse(match[1], languages=["en"], settings=_DATEPARSER_SETTINGS)
+        return _timex(f"XXXX-{month.month:02d}" if month else None, set_=True)
     match = re.fullmatch(rf"(?:{every}) (?:other )?{_COUNT}{_UNIT}", phrase)
     unit = unit_of(match[2]) if match else None
     if match is None or unit is None:
@@ -379,13 +388,18 @@ def _quarter(phrase: str, anchor: Anchor) -> Timex | None:
     if match:
         year = _quarter_year(match[1] or match[3], anchor)
         return _timex(None if year is None else f"{year}-Q{ordinals[match[2]]}")
-    match = re.fullmatch(r"(?:the )?(latest|year-ago|year-earlier|comparable)? ?(quarter|period)",
-                         phrase)  # fmt: skip
+    match = re.fullmatch(
+        r"(?:the )?(latest|year-ago|year-earlier|comparable|\d{4})? ?(quarter|period)", phrase
+    )
     if match is None or (match[2] == "period" and not match[1]) or published is None:
         return None
     reference = parse_value(anchor.reference or "")
     base = reference[0] if reference and reference[1] == "Q" else moved(published, -1, "Q")
-    return _timex(at(moved(base, -4 if match[1] in {"year-ago", "year-earlier"} else 0, "Q"), "Q"))
+    if match[1] and match[1].isdigit():
+        base = base.replace(year=int(match[1]))
+    earlier = match[1] in {"year-ago", "year-earlier"}
+    found = _timex(at(moved(base, -4 if earlier else 0, "Q"), "Q"))
+    return replace(found, moves_reference=False) if found and earlier else found
 
 
 def _quarter_year(text: str | None, anchor: Anchor) -> int | None:
@@ -457,6 +471,9 @@ def _era(phrase: str, anchor: Anchor) -> Timex | None:
             year = anchor.published.year
             century = str(year // 100 - (int(match[2]) * 10 > year % 100))
         return _timex(f"{century}{match[2]}" if century else None)
+    decades = table("dates")["decades"]
+    if (match := re.fullmatch(rf"(?:the )?({'|'.join(decades)})", phrase)) and anchor.published:
+        return _era(f"the '{decades[match[1]]}0s", anchor)
     if match := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", phrase):
         return _timex(f"{int(match[1]) - 1:02d}")
     return None
@@ -474,7 +491,7 @@ def _year(phrase: str, _: Anchor) -> Timex | None:
                           phrase)  # fmt: skip
     if spoken is None:
         return None
-    hundreds, rest = count_of(spoken[1]), count_of(spoken[2] or "zero")
+    hundreds, rest = count_of(spoken[1]), count_of(spoken[2]) if spoken[2] else 0.0
     if not isinstance(hundreds, float) or not isinstance(rest, float) or rest >= 100:
         return None
     year = int(hundreds) if hundreds >= 1000 else int(hundreds) * 100
@@ -508,7 +525,12 @@ def _clock(phrase: str, anchor: Anchor) -> Timex | None:
 
 def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
     """Month names, days and years through dateparser, at the granularity the text gives."""
-    core = re.sub(rf"^(?:{'|'.join(WEEKDAYS)}),? ", "", phrase)
+    weekday = re.match(rf"({'|'.join(WEEKDAYS)}),? ", phrase)
+    core = phrase[weekday.end() :] if weekday else phrase
+    if anchor.published is not None:
+        this_year = anchor.published.year
+        core = re.sub(r"(?:,? )(last|this|next) year$",
+                      lambda m: f" {this_year + _STEPS[m[1]]}", core)  # fmt: skip
     has_month = re.search(rf"\b(?:{MONTHS})\b\.?", core) is not None
     has_year = re.search(r"\b\d{4}\b", core) is not None
     numeric = re.fullmatch(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}", core) is not None
@@ -524,7 +546,27 @@ def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
         if year is None:
             return _timex(f"XXXX-{day.month:02d}-{day.day:02d}" if has_day else None)
         day = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
+        if weekday and has_day:
+            day = min((day.replace(year=day.year + shift) for shift in (0, 1, -1)),
+                      key=lambda d: d.weekday() != WEEKDAYS.index(weekday[1]))  # fmt: skip
     return _timex(day.isoformat() if has_day else at(day, "M"))
+
+
+def _part_of_day(phrase: str, anchor: Anchor) -> Timex | None:
+    """ "Sunday night", "yesterday afternoon", "the morning": a day and a part of it."""
+    parts = table("dates")["parts_of_day"]
+    match = re.fullmatch(rf"(?:(.+) )?({'|'.join(parts)})(?: (.+))?", phrase)
+    if match is None or (match[1] and match[3]):
+        return None
+    rest = match[1] or match[3]
+    reference = parse_value(anchor.reference or "")
+    day = reference[0].isoformat() if reference and reference[1] == "D" else None
+    if rest not in {None, "the", "this", "that"}:
+        found = normalise(rest, anchor).value
+        day = found if found and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None
+    elif anchor.published is not None and rest != "that":
+        day = anchor.published.isoformat()
+    return _timex(f"{day}T{parts[match[2]]}" if day else None)
 
 
 def _vague(phrase: str, anchor: Anchor) -> Timex | None:
@@ -534,6 +576,8 @@ def _vague(phrase: str, anchor: Anchor) -> Timex | None:
     if phrase in {"the day", "that day", "the same day"}:
         day = reference[0] if reference and reference[1] == "D" else published
         return _timex(day.isoformat() if day else None)
+    if phrase in {"the year", "the full year", "that year"} and published is not None:
+        return _timex(str(reference[0].year if reference and anchor.near else published.year))
     if phrase == "the weekend" and published is not None:
         back = anchor.tense == "past" and published.weekday() < 5
         return _timex(at(moved(published, -1 if back else 0, "W"), "WE"))
@@ -542,5 +586,5 @@ def _vague(phrase: str, anchor: Anchor) -> Timex | None:
 
 _RULES: list[Callable[[str, Anchor], Timex | None]] = [
     _reference, _holiday, _set, _offset, _quarter, _duration, _day_word, _weekday, _relative,
-    _season, _era, _year, _clock, _absolute, _vague,
+    _season, _era, _year, _clock, _part_of_day, _absolute, _vague,
 ]  # fmt: skip

@@ -67,8 +67,8 @@ def _expressions(doc: Doc) -> list[Span]:
     extents = table("dates")["extents"]
     spans = [
         part
-        for span in doc.ents
-        if span.label_ in {"DATE", "TIME"} and not NOT_A_DATE.search(span.text)
+        for span in _joined(doc)
+        if not NOT_A_DATE.search(span.text)
         for part in _parts(_trimmed(span), extents)
     ]
     for token in doc:
@@ -84,6 +84,22 @@ def _expressions(doc: Doc) -> list[Span]:
             if token.pos_ == "NOUN" and not previous.ent_type_:
                 spans.append(Span(doc, token.i - 1, token.i + 1, label="DATE"))
     return sorted(spans, key=lambda span: span.start)
+
+
+def _joined(doc: Doc) -> list[Span]:
+    """DATE and TIME entities, those side by side as one ("noon Thursday"), each with the
+    head noun or part of day that follows it ("the year-ago period", "Thursday evening")."""
+    tails = table("dates")["extents"]["tails"]
+    joined: list[Span] = []
+    for span in (e for e in doc.ents if e.label_ in {"DATE", "TIME"}):
+        end = span.end
+        if end < len(doc) and doc[end].lower_ in tails and not doc[end].ent_type_:
+            end += 1
+        if joined and joined[-1].end == span.start and "TIME" in {joined[-1].label_, span.label_}:
+            joined[-1] = Span(doc, joined[-1].start, end, label="TIME")
+        else:
+            joined.append(Span(doc, span.start, end, label=span.label_))
+    return joined
 
 
 def _parts(span: Span, extents: Mapping[str, list[str]]) -> list[Span]:
