@@ -146,7 +146,8 @@ def parse_value(value: str) -> tuple[dt.date, str] | None:
 def moved(day: dt.date, count: int, unit: str) -> dt.date:
     months = {"Y": 12, "Q": 3, "M": 1, "DE": 120, "CE": 1200}
     if unit in months:
-        return day + relativedelta(months=count * months[unit])
+        shifted: dt.date = day + relativedelta(months=count * months[unit])
+        return shifted
     return day + dt.timedelta(days=count * (7 if unit in {"W", "WE"} else 1))
 
 
@@ -220,7 +221,8 @@ def _holiday(phrase: str, anchor: Anchor) -> Timex | None:
 def holiday(rule: str, year: int) -> dt.date:
     """The day of a holiday rule (see ``[holidays]`` in ``dates.toml``) in ``year``."""
     if rule.startswith("easter"):
-        return easter(year) + dt.timedelta(days=int(rule[6:]))
+        sunday: dt.date = easter(year)
+        return sunday + dt.timedelta(days=int(rule[6:]))
     match = re.fullmatch(r"(\d{2})-(\d{2})|(\d{2})-(\d|L)-([A-Z]{3})(?:\+(\d+))?", rule)
     if match is None:
         raise ValueError(f"bad holiday rule {rule!r}")
@@ -229,7 +231,7 @@ def holiday(rule: str, year: int) -> dt.date:
     weekday = [day[:3].upper() for day in WEEKDAYS].index(match[5])
     first = dt.date(year, int(match[3]), 1)
     nth = -1 if match[4] == "L" else int(match[4])
-    day = first + relativedelta(day=31 if nth < 0 else 1, weekday=weekday_of(weekday, nth))
+    day: dt.date = first + relativedelta(day=31 if nth < 0 else 1, weekday=weekday_of(weekday, nth))
     return day + dt.timedelta(days=int(match[6] or 0))
 
 
@@ -239,7 +241,7 @@ def _year_for(anchor: Anchor, month: int, day: int | None = None) -> int | None:
     on the side the tense points to."""
     reference = parse_value(anchor.reference) if anchor.reference else None
     published = anchor.published
-    if reference is not None and (published is None or anchor.near and reference[1] == "Y"):
+    if reference is not None and (published is None or (anchor.near and reference[1] == "Y")):
         return reference[0].year
     if published is None:
         return None
@@ -325,8 +327,6 @@ def _duration(phrase: str, _: Anchor) -> Timex | None:
         count = count_of(match[3])
     elif plural:
         count = "X"
-    elif match[1] and match[2] in {"past", "last", "coming", "first", "final", "entire", "whole"}:
-        count = 1
     else:
         return None
     if count is None or (not plural and isinstance(count, float) and count >= 1000):
@@ -377,7 +377,7 @@ def _weekday(phrase: str, anchor: Anchor) -> Timex | None:
 
 
 def _quarter(phrase: str, anchor: Anchor) -> Timex | None:
-    phrase = re.sub(r"'s\b|\bfiscal |\bcalendar ", "", phrase)
+    phrase = re.sub(r"'s\b", "", phrase)
     ordinals = table("dates")["ordinals"]
     match = re.fullmatch(
         rf"(?:the )?(?:(\d{{4}}|this year|last year|next year) )?({'|'.join(ordinals)})"
@@ -424,10 +424,11 @@ def _relative(phrase: str, anchor: Anchor) -> Timex | None:
     if match is None:
         return None
     word, noun = match[2], match[3]
-    from_reference = word in _FROM_REFERENCE or (match[1] and word in {"next", "previous"})
     step = _FROM_REFERENCE.get(word, _STEPS.get(word, 0))
-    base = (parse_value(anchor.reference or "") or (None, ""))[0] if from_reference else None
-    base = base if from_reference else anchor.published
+    base = anchor.published
+    if word in _FROM_REFERENCE or (match[1] and word in {"next", "previous"}):
+        reference = parse_value(anchor.reference or "")
+        base = reference[0] if reference else None
     if base is None:
         return None
     if noun in seasons:
@@ -501,7 +502,8 @@ def _year(phrase: str, _: Anchor) -> Timex | None:
 def _clock(phrase: str, anchor: Anchor) -> Timex | None:
     clock_words = table("dates")["clock_words"]
     match = re.search(
-        rf"\b(\d{{1,2}})(?:[:.](\d{{2}}))? ?(a\.?m\b\.?|p\.?m\b\.?|o'clock)|\b({'|'.join(clock_words)})\b",
+        r"\b(\d{1,2})(?:[:.](\d{2}))? ?(a\.?m\b\.?|p\.?m\b\.?|o'clock)"
+        rf"|\b({'|'.join(clock_words)})\b",
         phrase,
     )
     if match is None:
@@ -576,7 +578,7 @@ def _vague(phrase: str, anchor: Anchor) -> Timex | None:
     if phrase in {"the day", "that day", "the same day"}:
         day = reference[0] if reference and reference[1] == "D" else published
         return _timex(day.isoformat() if day else None)
-    if phrase in {"the year", "the full year", "that year"} and published is not None:
+    if phrase in {"the year", "the full year"} and published is not None:
         return _timex(str(reference[0].year if reference and anchor.near else published.year))
     if phrase == "the weekend" and published is not None:
         back = anchor.tense == "past" and published.weekday() < 5

@@ -80,9 +80,14 @@ def _expressions(doc: Doc) -> list[Span]:
             word in extents["adjectives"] and token.dep_ == "amod"
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="DATE"))
-        elif word in extents["after_the"] and previous is not None and previous.lower_ == "the":
-            if token.pos_ == "NOUN" and not previous.ent_type_:
-                spans.append(Span(doc, token.i - 1, token.i + 1, label="DATE"))
+        elif (
+            word in extents["after_the"]
+            and token.pos_ == "NOUN"
+            and previous is not None
+            and previous.lower_ == "the"
+            and not previous.ent_type_
+        ):
+            spans.append(Span(doc, token.i - 1, token.i + 1, label="DATE"))
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -113,7 +118,10 @@ def _parts(span: Span, extents: Mapping[str, list[str]]) -> list[Span]:
     cut = next((t.i for t in doc[start : span.end] if t.lower_ in extents["joins"]), None)
     if cut is None or cut in {start, span.end - 1}:
         return [Span(doc, start, span.end, label=span.label_)]
-    return [Span(doc, start, cut, label=span.label_), Span(doc, cut + 1, span.end, label=span.label_)]
+    return [
+        Span(doc, start, cut, label=span.label_),
+        Span(doc, cut + 1, span.end, label=span.label_),
+    ]
 
 
 def _trimmed(span: Span) -> Span:
