@@ -42,6 +42,8 @@ _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "present": 0,
           "next": 1, "coming": 1}  # fmt: skip
 _FROM_REFERENCE = {"following": 1, "preceding": -1, "same": 0, "that": 0}
+# TimeML granularities, finest first.
+_ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
 
 
 @dataclass(frozen=True)
@@ -300,9 +302,8 @@ def _offset(phrase: str, anchor: Anchor) -> Timex | None:
         if anchor.published is None:
             return None
         base = (anchor.published, "D")
-    order = ["D", "W", "M", "Q", "Y", "DE", "CE"]
     letter = "D" if is_time else letter
-    granularity = base[1] if order.index(base[1]) < order.index(letter) else letter
+    granularity = base[1] if _ORDER.index(base[1]) < _ORDER.index(letter) else letter
     if from_published:
         granularity = letter
     day = moved(base[0], int(count) * (1 if forward else -1), letter)
@@ -386,8 +387,9 @@ def _quarter(phrase: str, anchor: Anchor) -> Timex | None:
     )
     published = anchor.published
     if match:
-        year = _quarter_year(match[1] or match[3], anchor)
-        return _timex(None if year is None else f"{year}-Q{ordinals[match[2]]}")
+        quarter = int(ordinals[match[2]])
+        year = _quarter_year(match[1] or match[3], anchor, quarter)
+        return _timex(None if year is None else f"{year}-Q{quarter}")
     match = re.fullmatch(
         r"(?:the )?(latest|year-ago|year-earlier|comparable|\d{4})? ?(quarter|period)", phrase
     )
@@ -402,13 +404,17 @@ def _quarter(phrase: str, anchor: Anchor) -> Timex | None:
     return replace(found, moves_reference=False) if found and earlier else found
 
 
-def _quarter_year(text: str | None, anchor: Anchor) -> int | None:
+def _quarter_year(text: str | None, anchor: Anchor, quarter: int) -> int | None:
+    """The year written ("1989", "last year") or, without one, that of the quarter's middle
+    month nearest the publication date on the tense's side."""
     published = anchor.published
     if text and text.isdigit():
         return int(text)
     if published is None:
         return None
-    return published.year + {"last year": -1, "next year": 1}.get(text or "", 0)
+    if text is None:
+        return _year_for(anchor, quarter * 3 - 1)
+    return published.year + {"last year": -1, "next year": 1}.get(text, 0)
 
 
 def _relative(phrase: str, anchor: Anchor) -> Timex | None:
@@ -425,20 +431,23 @@ def _relative(phrase: str, anchor: Anchor) -> Timex | None:
         return None
     word, noun = match[2], match[3]
     step = _FROM_REFERENCE.get(word, _STEPS.get(word, 0))
+    unit = unit_of(noun)
+    letter = "Q" if noun in seasons else unit[0] if unit else "M"
     base = anchor.published
     if word in _FROM_REFERENCE or (match[1] and word in {"next", "previous"}):
         reference = parse_value(anchor.reference or "")
-        base = reference[0] if reference else None
+        finer = reference and _ORDER.index(reference[1]) <= _ORDER.index(letter.rstrip("E"))
+        base = reference[0] if reference and finer else None
     if base is None:
         return None
     if noun in seasons:
         return _timex(f"{_season_year(base, _SEASON_START[seasons[noun]], step)}-{seasons[noun]}")
-    if (unit := unit_of(noun)) is None:
+    if unit is None:
         month = dateparser.parse(noun, languages=["en"], settings=_DATEPARSER_SETTINGS)
         if month is None:
             return None
         return _timex(f"{_season_year(base, month.month, step, 1)}-{month.month:02d}")
-    return _timex(at(moved(base, step, unit[0]), unit[0]))
+    return _timex(at(moved(base, step, letter), letter))
 
 
 def _season_year(base: dt.date, start: int, step: int, months: int = 3) -> int:
@@ -575,7 +584,7 @@ def _vague(phrase: str, anchor: Anchor) -> Timex | None:
     """ "the day", "that day", "the weekend": the reference day, the publication's weekend."""
     reference = parse_value(anchor.reference or "")
     published = anchor.published
-    if phrase in {"the day", "that day", "the same day"}:
+    if phrase in {"the day", "the same day"}:
         day = reference[0] if reference and reference[1] == "D" else published
         return _timex(day.isoformat() if day else None)
     if phrase in {"the year", "the full year"} and published is not None:

@@ -62,8 +62,8 @@ def extract(doc: Doc, published: str | None) -> list[DateMention]:
 
 
 def _expressions(doc: Doc) -> list[Span]:
-    """spaCy's DATE and TIME entities (cut to TimeML's extents), and the words of
-    ``[extents]`` outside them."""
+    """spaCy's DATE and TIME entities and named holidays (cut to TimeML's extents), and the
+    words of ``[extents]`` and one-word holidays outside them."""
     extents = table("dates")["extents"]
     spans = [
         part
@@ -76,8 +76,10 @@ def _expressions(doc: Doc) -> list[Span]:
             continue
         word = token.lower_
         previous = doc[token.i - 1] if token.i else None
-        if (word in extents["words"] and token.pos_ == "ADV") or (
-            word in extents["adjectives"] and token.dep_ == "amod"
+        if (
+            (word in extents["words"] and token.pos_ == "ADV")
+            or (word in extents["adjectives"] and token.dep_ == "amod")
+            or (word in table("dates")["holidays"] and token.pos_ == "PROPN")
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="DATE"))
         elif (
@@ -96,7 +98,10 @@ def _joined(doc: Doc) -> list[Span]:
     head noun or part of day that follows it ("the year-ago period", "Thursday evening")."""
     tails = table("dates")["extents"]["tails"]
     joined: list[Span] = []
-    for span in (e for e in doc.ents if e.label_ in {"DATE", "TIME"}):
+    holidays = table("dates")["holidays"]
+    for span in doc.ents:
+        if span.label_ not in {"DATE", "TIME"} and span.text.lower() not in holidays:
+            continue
         end = span.end
         if end < len(doc) and doc[end].lower_ in tails and not doc[end].ent_type_:
             end += 1
