@@ -27,10 +27,6 @@ from nutgraf.records import TimexType
 Tense = Literal["past", "present", "future"]
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
 _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
@@ -269,9 +265,8 @@ def _set(phrase: str, _: Anchor) -> Timex | None:
     ):
         part = f"T{parts[match[3]]}" if match[3] else ""
         return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[1] or match[2]) + 1}{part}", set_=True)
-    if match := re.fullmatch(rf"(?:{every}) ({MONTHS})", phrase):
-        month = dateparser.parse(match[1], languages=["en"], settings=_DATEPARSER_SETTINGS)
-        return _timex(f"XXXX-{month.month:02d}" if month else None, set_=True)
+    if match := re.fullmatch(rf"(?:{every}) ({_alternation('months')})", phrase):
+        return _timex(f"XXXX-{table('dates')['months'][match[1]]:02d}", set_=True)
     match = re.fullmatch(rf"(?:{every}) (?:other )?{_COUNT}{_UNIT}", phrase)
     unit = unit_of(match[2]) if match else None
     if match is None or unit is None:
@@ -424,7 +419,7 @@ def _relative(phrase: str, anchor: Anchor) -> Timex | None:
     steps = "|".join([*_STEPS, *_FROM_REFERENCE])
     match = re.fullmatch(
         rf"(the )?({steps}) (day|week|weekend|month|quarter|year|decade|century|"
-        rf"{'|'.join(seasons)}|{MONTHS})",
+        rf"{'|'.join(seasons)}|{_alternation('months')})",
         phrase,
     )
     if match is None:
@@ -443,10 +438,8 @@ def _relative(phrase: str, anchor: Anchor) -> Timex | None:
     if noun in seasons:
         return _timex(f"{_season_year(base, _SEASON_START[seasons[noun]], step)}-{seasons[noun]}")
     if unit is None:
-        month = dateparser.parse(noun, languages=["en"], settings=_DATEPARSER_SETTINGS)
-        if month is None:
-            return None
-        return _timex(f"{_season_year(base, month.month, step, 1)}-{month.month:02d}")
+        month = table("dates")["months"][noun]
+        return _timex(f"{_season_year(base, month, step, 1)}-{month:02d}")
     return _timex(at(moved(base, step, letter), letter))
 
 
@@ -542,16 +535,15 @@ def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
         this_year = anchor.published.year
         core = re.sub(r"(?:,? )(last|this|next) year$",
                       lambda m: f" {this_year + _STEPS[m[1]]}", core)  # fmt: skip
-    has_month = re.search(rf"\b(?:{MONTHS})\b\.?", core) is not None
+    has_month = re.search(rf"\b(?:{_alternation('months')})\b\.?", core) is not None
     has_year = re.search(r"\b\d{4}\b", core) is not None
     numeric = re.fullmatch(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}", core) is not None
     if not (has_month or numeric) or re.search(r"\b\d{3}\b|\d{5}", core):
         return None
     has_day = numeric or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", core) is not None
-    parsed = dateparser.parse(core, languages=["en"], settings=_DATEPARSER_SETTINGS)
-    if parsed is None:
+    day = _parsed(core)
+    if day is None:
         return None
-    day = parsed.date()
     if not has_year:
         year = _year_for(anchor, day.month, day.day if has_day else None)
         if year is None:
@@ -561,6 +553,16 @@ def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
             day = min((day.replace(year=day.year + shift) for shift in (0, 1, -1)),
                       key=lambda d: d.weekday() != WEEKDAYS.index(weekday[1]))  # fmt: skip
     return _timex(day.isoformat() if has_day else at(day, "M"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> dt.date | None:
+    """dateparser's reading of a date written out; the same few recur across a corpus."""
+    month = table("dates")["months"].get(text)
+    if month is not None:
+        return dt.date(2000, month, 1)
+    parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date() if parsed else None
 
 
 def _part_of_day(phrase: str, anchor: Anchor) -> Timex | None:

@@ -9,10 +9,13 @@ the date mentioned last, which moves as the story moves.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
 import re
 from collections.abc import Mapping
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
 from nutgraf.calendar import Tense, calendar_value
@@ -37,8 +40,9 @@ def extract(doc: Doc, published: str | None) -> list[DateMention]:
     mentions = []
     reference: str | None = None
     reference_sentence = -1
+    sentence_starts = [sentence.start for sentence in doc.sents]
     for span in _expressions(doc):
-        sentence = span.sent.start
+        sentence = bisect.bisect_right(sentence_starts, span.start)
         near = reference_sentence == sentence
         timex = normalise(span.text, Anchor(base, reference, tense_of(span), near))
         if span.label_ == "TIME" and timex.value is None:
@@ -71,26 +75,33 @@ def _expressions(doc: Doc) -> list[Span]:
         if not NOT_A_DATE.search(span.text)
         for part in _parts(_trimmed(span), extents)
     ]
-    for token in doc:
-        if token.ent_type_:
+    holidays = table("dates")["holidays"]
+    words = {doc.vocab.strings.add(word) for word in _single_words()}
+    for index, lower in enumerate(doc.to_array(LOWER).tolist()):
+        token = doc[index] if lower in words else None
+        if token is None or token.ent_type_:
             continue
         word = token.lower_
-        previous = doc[token.i - 1] if token.i else None
         if (
             (word in extents["words"] and token.pos_ == "ADV")
             or (word in extents["adjectives"] and token.dep_ == "amod")
-            or (word in table("dates")["holidays"] and token.pos_ == "PROPN")
+            or (word in holidays and token.pos_ == "PROPN")
         ):
             spans.append(Span(doc, token.i, token.i + 1, label="DATE"))
-        elif (
-            word in extents["after_the"]
-            and token.pos_ == "NOUN"
-            and previous is not None
-            and previous.lower_ == "the"
-            and not previous.ent_type_
-        ):
-            spans.append(Span(doc, token.i - 1, token.i + 1, label="DATE"))
+        elif word in extents["after_the"] and token.pos_ == "NOUN" and token.i:
+            previous = doc[token.i - 1]
+            if previous.lower_ == "the" and not previous.ent_type_:
+                spans.append(Span(doc, token.i - 1, token.i + 1, label="DATE"))
     return sorted(spans, key=lambda span: span.start)
+
+
+@functools.cache
+def _single_words() -> frozenset[str]:
+    """Every word that can be a date expression alone, outside spaCy's entities (looked for
+    in the doc's array of lower-case word ids: much faster than a loop over its tokens)."""
+    extents = table("dates")["extents"]
+    groups = (table("dates")["holidays"], extents["words"], extents["adjectives"])
+    return frozenset(word for group in (*groups, extents["after_the"]) for word in group)
 
 
 def _joined(doc: Doc) -> list[Span]:
