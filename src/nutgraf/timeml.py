@@ -73,8 +73,8 @@ def normalise(text: str, anchor: Anchor) -> Timex:
     phrase = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .,")
     phrase = re.sub(r"'s?$", "", phrase)
     phrase = re.sub(r"\b(?:fiscal|calendar)[ -]", "", phrase).replace("this past ", "last ")
-    phrase = re.sub(r"^(?:in|on|at|of|by|during|since|until|from) ", "", phrase)
     phrase, mod = _without_mod(phrase)
+    phrase = re.sub(r"^(?:in|on|at|of|by|during|since|until|from) ", "", phrase)
     for rule in _RULES:
         found = rule(phrase, anchor)
         if found is not None:
@@ -199,7 +199,7 @@ def duration(count: float | str, letter: str, is_time: bool) -> str:
 
 _UNIT = r"(seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|"
 _UNIT += r"decades?|centur(?:y|ies)|millenni(?:um|a))"
-_COUNT = r"((?:[\w.,-]+ ){0,3}?)"
+_COUNT = r"((?:[\w.,-]+ ){0,4}?)"
 
 
 def _reference(phrase: str, _: Anchor) -> Timex | None:
@@ -260,11 +260,10 @@ def _set(phrase: str, _: Anchor) -> Timex | None:
     every = "|".join(sets["words"])
     parts = table("dates")["parts_of_day"]
     days = "|".join(WEEKDAYS)
-    if match := re.fullmatch(
-        rf"(?:(?:{every}) ({days})|({days})s)(?: ({'|'.join(parts)})s?)?", phrase
-    ):
-        part = f"T{parts[match[3]]}" if match[3] else ""
-        return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[1] or match[2]) + 1}{part}", set_=True)
+    match = re.fullmatch(rf"(?:({every}) )?({days})(s?)(?: ({'|'.join(parts)})(s?))?", phrase)
+    if match and (match[1] or match[3] or match[5]):
+        part = f"T{parts[match[4]]}" if match[4] else ""
+        return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[2]) + 1}{part}", set_=True)
     if match := re.fullmatch(rf"(?:{every}) ({_alternation('months')})", phrase):
         return _timex(f"XXXX-{table('dates')['months'][match[1]]:02d}", set_=True)
     match = re.fullmatch(rf"(?:{every}) (?:other )?{_COUNT}{_UNIT}", phrase)
