@@ -3,8 +3,9 @@
 A value is worked out from three things: the publication date (the document creation time),
 the reference time (the value of the date mentioned last: "in 2012 ... in August ... that
 day" moves it) and the tense of the verb the expression hangs on ("Friday" in a story about
-what will happen is the next one). Words, units and holidays are data (``lexicon/dates.toml``);
-full dates written out go through dateparser, Easter through dateutil.
+what will happen is the next one). The words, the shapes of expressions (one pattern per rule
+below) and the holidays are data (``lexicon/dates.toml``); dates written out go through
+dateparser, Easter through dateutil.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from typing import Literal
+from typing import Any, Literal
 
 import dateparser
 from dateutil.easter import easter
@@ -26,7 +27,6 @@ from nutgraf.records import TimexType
 
 Tense = Literal["past", "present", "future"]
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DATEPARSER_SETTINGS = {
     "PREFER_DAY_OF_MONTH": "first",
     "RETURN_AS_TIMEZONE_AWARE": False,
@@ -35,9 +35,6 @@ _DATEPARSER_SETTINGS = {
 }
 # Months of the year in which each season starts (winter runs over the new year).
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_STEPS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "present": 0,
-          "next": 1, "coming": 1}  # fmt: skip
-_FROM_REFERENCE = {"following": 1, "preceding": -1, "same": 0, "that": 0}
 # TimeML granularities, finest first.
 _ORDER = ["D", "W", "M", "Q", "Y", "DE", "CE"]
 
@@ -62,15 +59,40 @@ class Anchor:
     near: bool = False
 
 
+def _lexicon(name: str) -> Mapping[str, Any]:
+    """A table of ``dates.toml``; ``mods.prefix`` for a nested one."""
+    section: Mapping[str, Any] = table("dates")
+    for part in name.split("."):
+        section = section[part]
+    return section
+
+
 @functools.cache
-def _alternation(section: str, key: str | None = None) -> str:
-    entries = table("dates")[section] if key is None else table("dates")[section][key]
-    return "|".join(re.escape(word) for word in sorted(entries, key=len, reverse=True))
+def _rx(name: str) -> re.Pattern[str]:
+    """The pattern ``name`` of ``[patterns]``, its ``{word lists}`` filled in, compiled once."""
+
+    def words(match: re.Match[str]) -> str:
+        if match[1] == "count":
+            return r"((?:[\w.,-]+ ){0,4}?)"
+        if match[1] == "units":
+            return "(" + "|".join(_plural(unit) for unit in _lexicon("units")) + ")"
+        entries = sorted(_lexicon(match[1]), key=len, reverse=True)
+        return "|".join(re.escape(entry) for entry in entries)
+
+    return re.compile(re.sub(r"\{([a-z_.]+)\}", words, _lexicon("patterns")[name]))
+
+
+def _plural(unit: str) -> str:
+    if unit.endswith("y") and unit[-2] not in "aeiou":
+        return unit[:-1] + "(?:y|ies)"
+    if unit.endswith("um"):
+        return unit[:-2] + "(?:um|a)"
+    return unit + "s?"
 
 
 def normalise(text: str, anchor: Anchor) -> Timex:
     """The TIMEX3 type, value and mod of ``text``; value None when it cannot be worked out."""
-    phrase = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" .,")
+    phrase = " ".join(text.lower().replace("’", "'").split()).strip(" .,")
     phrase = re.sub(r"'s?$", "", phrase)
     phrase = re.sub(r"\b(?:fiscal|calendar)[ -]", "", phrase).replace("this past ", "last ")
     phrase, mod = _without_mod(phrase)
@@ -83,13 +105,10 @@ def normalise(text: str, anchor: Anchor) -> Timex:
 
 
 def _without_mod(phrase: str) -> tuple[str, str | None]:
-    prefixes, suffixes = table("dates")["mods"]["prefix"], table("dates")["mods"]["suffix"]
-    match = re.match(rf"(?:the )?({_alternation('mods', 'prefix')})(?: |(?<=-))(?=\S)", phrase)
-    if match:
-        return phrase[match.end() :], prefixes[match.group(1)]
-    match = re.search(rf" ({_alternation('mods', 'suffix')})$", phrase)
-    if match:
-        return phrase[: match.start()], suffixes[match.group(1)]
+    if match := _rx("mod_prefix").match(phrase):
+        return phrase[match.end() :], _lexicon("mods.prefix")[match[1]]
+    if match := _rx("mod_suffix").search(phrase):
+        return phrase[: match.start()], _lexicon("mods.suffix")[match[1]]
     return phrase, None
 
 
@@ -107,23 +126,18 @@ def _timex(value: str | None, set_: bool = False) -> Timex | None:
 
 
 def at(day: dt.date, unit: str) -> str:
-    """``day`` written at the TimeML granularity ``unit`` (Y, Q, M, W, D, DE, CE)."""
-    if unit == "D":
-        return day.isoformat()
-    if unit == "W":
+    """``day`` written at the TimeML granularity ``unit`` (D, W, WE, M, Q, Y, DE, CE)."""
+    formats = {
+        "D": day.isoformat(),
+        "M": f"{day.year:04d}-{day.month:02d}",
+        "Q": f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}",
+        "DE": f"{day.year // 10:03d}",
+        "CE": f"{day.year // 100:02d}",
+    }
+    if unit in {"W", "WE"}:
         year, week, _ = day.isocalendar()
-        return f"{year:04d}-W{week:02d}"
-    if unit == "WE":
-        return at(day, "W") + "-WE"
-    if unit == "M":
-        return f"{day.year:04d}-{day.month:02d}"
-    if unit == "Q":
-        return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
-    if unit == "DE":
-        return f"{day.year // 10:03d}"
-    if unit == "CE":
-        return f"{day.year // 100:02d}"
-    return f"{day.year:04d}"
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "WE" else "")
+    return formats.get(unit, f"{day.year:04d}")
 
 
 def parse_value(value: str) -> tuple[dt.date, str] | None:
@@ -160,10 +174,10 @@ def count_of(text: str) -> float | str | None:
     tokens = text.replace("-", " ").split()
     if not tokens:
         return None
-    vague = table("dates")["vague_counts"]["words"]
+    vague = _lexicon("vague_counts")["words"]
     if tokens[-1] in vague and all(token in {*vague, "a", "an"} for token in tokens):
         return "X"
-    numbers = table("dates")["numbers"]
+    numbers = _lexicon("numbers")
     total, current = 0.0, 0.0
     for index, token in enumerate(tokens):
         if token in {"a", "an"} and index + 1 < len(tokens):
@@ -182,8 +196,8 @@ def count_of(text: str) -> float | str | None:
 
 def unit_of(word: str) -> tuple[str, bool] | None:
     """The TimeML unit letter of a unit word ("years", "centuries") and whether it is a time."""
-    units = table("dates")["units"]
-    for singular in (word, re.sub(r"ies$", "y", word), re.sub(r"s$", "", word)):
+    units = _lexicon("units")
+    for singular in (word, re.sub(r"ies$", "y", word), re.sub(r"a$", "um", word), word[:-1]):
         if singular in units:
             letter, is_time = units[singular]
             return str(letter), bool(is_time)
@@ -195,20 +209,21 @@ def duration(count: float | str, letter: str, is_time: bool) -> str:
     return f"PT{number}{letter}" if is_time else f"P{number}{letter}"
 
 
-# Rules, tried in order.
+def _weekday_index(name: str) -> int:
+    """Monday 0 to Sunday 6, as ``date.weekday()`` counts."""
+    return int(_lexicon("weekdays")[name]) - 1
 
-_UNIT = r"(seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|"
-_UNIT += r"decades?|centur(?:y|ies)|millenni(?:um|a))"
-_COUNT = r"((?:[\w.,-]+ ){0,4}?)"
+
+# Rules, tried in order.
 
 
 def _reference(phrase: str, _: Anchor) -> Timex | None:
-    return _timex(table("dates")["references"].get(phrase))
+    return _timex(_lexicon("references").get(phrase))
 
 
 def _holiday(phrase: str, anchor: Anchor) -> Timex | None:
-    match = re.fullmatch(r"(?:the )?(.+?)(?:,? (\d{4}))?", phrase)
-    holidays = table("dates")["holidays"]
+    match = _rx("holiday").fullmatch(phrase)
+    holidays = _lexicon("holidays")
     if match is None or match[1] not in holidays:
         return None
     rule = str(holidays[match[1]])
@@ -226,7 +241,9 @@ def holiday(rule: str, year: int) -> dt.date:
         raise ValueError(f"bad holiday rule {rule!r}")
     if match[1]:
         return dt.date(year, int(match[1]), int(match[2]))
-    weekday = [day[:3].upper() for day in WEEKDAYS].index(match[5])
+    weekday = next(
+        _weekday_index(day) for day in _lexicon("weekdays") if day[:3] == match[5].lower()
+    )
     first = dt.date(year, int(match[3]), 1)
     nth = -1 if match[4] == "L" else int(match[4])
     day: dt.date = first + relativedelta(day=31 if nth < 0 else 1, weekday=weekday_of(weekday, nth))
@@ -234,9 +251,9 @@ def holiday(rule: str, year: int) -> dt.date:
 
 
 def _year_for(anchor: Anchor, month: int, day: int | None = None) -> int | None:
-    """The year of a month (and day) written without one: the reference time's year in a
-    story about another year than its own, else the occurrence nearest the publication date
-    on the side the tense points to."""
+    """The year of a month (and day) written without one: the year written earlier in the
+    same sentence, else the occurrence nearest the publication date on the side the tense
+    points to."""
     reference = parse_value(anchor.reference) if anchor.reference else None
     published = anchor.published
     if reference is not None and (published is None or (anchor.near and reference[1] == "Y")):
@@ -254,19 +271,16 @@ def _year_for(anchor: Anchor, month: int, day: int | None = None) -> int | None:
 
 
 def _set(phrase: str, _: Anchor) -> Timex | None:
-    sets = table("dates")["sets"]
-    if phrase in sets["values"]:
-        return _timex(sets["values"][phrase], set_=True)
-    every = "|".join(sets["words"])
-    parts = table("dates")["parts_of_day"]
-    days = "|".join(WEEKDAYS)
-    match = re.fullmatch(rf"(?:({every}) )?({days})(s?)(?: ({'|'.join(parts)})(s?))?", phrase)
+    """ "every year", "daily", "each July", "every Sunday", "Tuesday nights"."""
+    if phrase in _lexicon("sets.values"):
+        return _timex(_lexicon("sets.values")[phrase], set_=True)
+    match = _rx("set_weekday").fullmatch(phrase)
     if match and (match[1] or match[3] or match[5]):
-        part = f"T{parts[match[4]]}" if match[4] else ""
-        return _timex(f"XXXX-WXX-{WEEKDAYS.index(match[2]) + 1}{part}", set_=True)
-    if match := re.fullmatch(rf"(?:{every}) ({_alternation('months')})", phrase):
-        return _timex(f"XXXX-{table('dates')['months'][match[1]]:02d}", set_=True)
-    match = re.fullmatch(rf"(?:{every}) (?:other )?{_COUNT}{_UNIT}", phrase)
+        part = f"T{_lexicon('parts_of_day')[match[4]]}" if match[4] else ""
+        return _timex(f"XXXX-WXX-{_weekday_index(match[2]) + 1}{part}", set_=True)
+    if match := _rx("set_month").fullmatch(phrase):
+        return _timex(f"XXXX-{_lexicon('months')[match[1]]:02d}", set_=True)
+    match = _rx("set_unit").fullmatch(phrase)
     unit = unit_of(match[2]) if match else None
     if match is None or unit is None:
         return None
@@ -277,17 +291,18 @@ def _set(phrase: str, _: Anchor) -> Timex | None:
 def _offset(phrase: str, anchor: Anchor) -> Timex | None:
     """ "three years ago" (from the publication date), "a year earlier" (from the reference
     time, at its granularity: the quarter a year before the quarter just mentioned)."""
-    after = "later|after|hence|from now"
-    match = re.fullmatch(rf"(?:the )?{_COUNT}{_UNIT}[ -](ago|earlier|before|{after})", phrase)
+    match = _rx("offset").fullmatch(phrase)
     unit = unit_of(match[2]) if match else None
     if match is None or unit is None:
         return None
-    forward = re.fullmatch(after, match[3]) is not None
+    forward = match[3] in {"later", "after", "hence", "from now"}
     plural = match[2].endswith(("s", "ia"))
     count = count_of(match[1]) if match[1].strip() else ("X" if plural else 1)
     if not isinstance(count, float | int) or count != int(count):
         return _timex("FUTURE_REF" if forward else "PAST_REF")
-    letter, is_time = unit
+    letter = "D" if unit[1] else unit[0].replace("WE", "W")
+    if letter not in _ORDER:
+        return None
     reference = parse_value(anchor.reference or "")
     quarter = reference is not None and reference[1] == "Q" and anchor.near
     from_published = (match[3] in {"ago", "hence", "from now"} and not quarter) or not reference
@@ -296,7 +311,6 @@ def _offset(phrase: str, anchor: Anchor) -> Timex | None:
         if anchor.published is None:
             return None
         base = (anchor.published, "D")
-    letter = "D" if is_time else letter
     granularity = base[1] if _ORDER.index(base[1]) < _ORDER.index(letter) else letter
     if from_published:
         granularity = letter
@@ -306,13 +320,9 @@ def _offset(phrase: str, anchor: Anchor) -> Timex | None:
 
 
 def _duration(phrase: str, _: Anchor) -> Timex | None:
-    phrase = re.sub(rf"-(?={_UNIT}(?:-long|-old)?$)", " ", phrase)
-    match = re.fullmatch(
-        r"(the )?(?:(past|last|next|first|coming|previous|final|initial|additional|another|"
-        rf"further|remaining|entire|whole|latest) )?{_COUNT}(?:more )?{_UNIT}(?:-long|-old)?"
-        r"(?: (?:ahead|(?:of|ended|ending|through) .+))?",
-        phrase,
-    )
+    """ "90 days", "the past two months", "a two-year", "several years", "weeks"."""
+    phrase = re.sub(r"-(?=[a-z]+(?:-long|-old)?$)", " ", phrase)
+    match = _rx("duration").fullmatch(phrase)
     unit = unit_of(match[4]) if match else None
     if match is None or unit is None:
         return None
@@ -330,28 +340,25 @@ def _duration(phrase: str, _: Anchor) -> Timex | None:
 
 
 def _day_word(phrase: str, anchor: Anchor) -> Timex | None:
+    """ "today", "yesterday afternoon", "tonight", "this morning", "last night"."""
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
-    parts = table("dates")["parts_of_day"]
-    match = re.fullmatch(rf"({'|'.join(offsets)})(?: ({'|'.join(parts)}))?", phrase)
+    match = _rx("day_word").fullmatch(phrase)
     if match is None or anchor.published is None:
         return None
     if match[1] in {"this", "last"} and not match[2]:
         return None
     day = (anchor.published + dt.timedelta(days=offsets[match[1]])).isoformat()
     part = match[2] or ("tonight" if match[1] == "tonight" else None)
-    return _timex(f"{day}T{parts[part]}" if part else day)
+    return _timex(f"{day}T{_lexicon('parts_of_day')[part]}" if part else day)
 
 
 def _weekday(phrase: str, anchor: Anchor) -> Timex | None:
-    parts = table("dates")["parts_of_day"]
-    match = re.fullmatch(
-        rf"(?:(last|next|this|that|the following|the previous) )?({'|'.join(WEEKDAYS)})"
-        rf"(?: ({'|'.join(parts)}))?",
-        phrase,
-    )
+    """ "Friday" (the last one, or the next one when the verb is future), "next Monday",
+    "the following Tuesday" (after the reference day), "Sunday night"."""
+    match = _rx("weekday").fullmatch(phrase)
     if match is None:
         return None
-    modifier, weekday = match[1], WEEKDAYS.index(match[2])
+    modifier, weekday = match[1], _weekday_index(match[2])
     base = anchor.published
     reference = parse_value(anchor.reference or "")
     if modifier in {"that", "the following", "the previous"}:
@@ -368,25 +375,19 @@ def _weekday(phrase: str, anchor: Anchor) -> Timex | None:
     else:
         delta = -back
     day = (base + dt.timedelta(days=delta)).isoformat()
-    return _timex(f"{day}T{parts[match[3]]}" if match[3] else day)
+    return _timex(f"{day}T{_lexicon('parts_of_day')[match[3]]}" if match[3] else day)
 
 
 def _quarter(phrase: str, anchor: Anchor) -> Timex | None:
+    """ "the third quarter", "last year's fourth quarter", "the latest quarter", "the
+    year-ago period" (the quarter a year before the quarter just mentioned)."""
     phrase = re.sub(r"'s\b", "", phrase)
-    ordinals = table("dates")["ordinals"]
-    match = re.fullmatch(
-        rf"(?:the )?(?:(\d{{4}}|this year|last year|next year) )?({'|'.join(ordinals)})"
-        r"[ -]quarter(?: of (\d{4}))?",
-        phrase,
-    )
-    published = anchor.published
-    if match:
-        quarter = int(ordinals[match[2]])
+    if match := _rx("quarter").fullmatch(phrase):
+        quarter = int(_lexicon("ordinals")[match[2]])
         year = _quarter_year(match[1] or match[3], anchor, quarter)
         return _timex(None if year is None else f"{year}-Q{quarter}")
-    match = re.fullmatch(
-        r"(?:the )?(latest|year-ago|year-earlier|comparable|\d{4})? ?(quarter|period)", phrase
-    )
+    match = _rx("period").fullmatch(phrase)
+    published = anchor.published
     if match is None or (match[2] == "period" and not match[1]) or published is None:
         return None
     reference = parse_value(anchor.reference or "")
@@ -414,30 +415,25 @@ def _quarter_year(text: str | None, anchor: Anchor, quarter: int) -> int | None:
 def _relative(phrase: str, anchor: Anchor) -> Timex | None:
     """ "last week", "this summer", "next April" (from the publication date); "the following
     month", "that year" (from the reference time)."""
-    seasons = table("dates")["seasons"]
-    steps = "|".join([*_STEPS, *_FROM_REFERENCE])
-    match = re.fullmatch(
-        rf"(the )?({steps}) (day|week|weekend|month|quarter|year|decade|century|"
-        rf"{'|'.join(seasons)}|{_alternation('months')})",
-        phrase,
-    )
+    match = _rx("relative").fullmatch(phrase)
     if match is None:
         return None
     word, noun = match[2], match[3]
-    step = _FROM_REFERENCE.get(word, _STEPS.get(word, 0))
-    unit = unit_of(noun)
+    from_reference = word in _lexicon("reference_steps")
+    step = int(_lexicon("reference_steps" if from_reference else "steps")[word])
+    seasons, unit = _lexicon("seasons"), unit_of(noun)
     letter = "Q" if noun in seasons else unit[0] if unit else "M"
     base = anchor.published
-    if word in _FROM_REFERENCE or (match[1] and word in {"next", "previous"}):
+    if from_reference or (match[1] and word in {"next", "previous"}):
         reference = parse_value(anchor.reference or "")
-        finer = reference and _ORDER.index(reference[1]) <= _ORDER.index(letter.rstrip("E"))
+        finer = reference and _ORDER.index(reference[1]) <= _ORDER.index(letter.replace("WE", "W"))
         base = reference[0] if reference and finer else None
     if base is None:
         return None
     if noun in seasons:
         return _timex(f"{_season_year(base, _SEASON_START[seasons[noun]], step)}-{seasons[noun]}")
     if unit is None:
-        month = table("dates")["months"][noun]
+        month = int(_lexicon("months")[noun])
         return _timex(f"{_season_year(base, month, step, 1)}-{month:02d}")
     return _timex(at(moved(base, step, letter), letter))
 
@@ -454,43 +450,35 @@ def _season_year(base: dt.date, start: int, step: int, months: int = 3) -> int:
 
 
 def _season(phrase: str, anchor: Anchor) -> Timex | None:
-    seasons = table("dates")["seasons"]
-    match = re.fullmatch(
-        rf"(?:the )?(?:(\d{{4}}) )?({'|'.join(seasons)})(?: (?:of )?(\d{{4}}))?", phrase
-    )
+    match = _rx("season").fullmatch(phrase)
     if match is None:
         return None
-    letter = str(seasons[match[2]])
+    letter = str(_lexicon("seasons")[match[2]])
     year = match[1] or match[3] or _year_for(anchor, _SEASON_START[letter])
     return _timex(f"{year}-{letter}" if year else f"XXXX-{letter}")
 
 
 def _era(phrase: str, anchor: Anchor) -> Timex | None:
-    """Decades ("the 1990s", "the '80s") and centuries ("the 20th century")."""
-    if match := re.fullmatch(r"(?:the )?(?:(1\d|20)|')?(\d)0'?s", phrase):
+    """Decades ("the 1990s", "the '80s", "the nineties") and centuries ("the 20th century")."""
+    if match := _rx("decade").fullmatch(phrase):
         century = match[1]
         if century is None and anchor.published is not None:
             year = anchor.published.year
             century = str(year // 100 - (int(match[2]) * 10 > year % 100))
         return _timex(f"{century}{match[2]}" if century else None)
-    decades = table("dates")["decades"]
-    if (match := re.fullmatch(rf"(?:the )?({'|'.join(decades)})", phrase)) and anchor.published:
-        return _era(f"the '{decades[match[1]]}0s", anchor)
-    if match := re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", phrase):
+    if match := _rx("decade_word").fullmatch(phrase):
+        return _era(f"the '{_lexicon('decades')[match[1]]}0s", anchor)
+    if match := _rx("century").fullmatch(phrase):
         return _timex(f"{int(match[1]) - 1:02d}")
     return None
 
 
 def _year(phrase: str, _: Anchor) -> Timex | None:
-    match = re.fullmatch(
-        r"(?:the )?(?:(?:fiscal|calendar|the year|year|model year) )?(\d{4})"
-        r"(?: (?:period|fiscal year|year|season))?",
-        phrase,
-    )
+    """ "2012", "the year 2000", "nineteen ninety-six", "the year two thousand"."""
+    match = _rx("year").fullmatch(phrase)
     if match and 1000 <= int(match[1]) <= 2999:
         return _timex(match[1])
-    spoken = re.fullmatch(r"(?:the year )?(eighteen|nineteen|twenty|two thousand)(?: (.+))?",
-                          phrase)  # fmt: skip
+    spoken = _rx("spoken_year").fullmatch(phrase)
     if spoken is None:
         return None
     hundreds, rest = count_of(spoken[1]), count_of(spoken[2]) if spoken[2] else 0.0
@@ -501,16 +489,12 @@ def _year(phrase: str, _: Anchor) -> Timex | None:
 
 
 def _clock(phrase: str, anchor: Anchor) -> Timex | None:
-    clock_words = table("dates")["clock_words"]
-    match = re.search(
-        r"\b(\d{1,2})(?:[:.](\d{2}))? ?(a\.?m\b\.?|p\.?m\b\.?|o'clock)"
-        rf"|\b({'|'.join(clock_words)})\b",
-        phrase,
-    )
+    """ "8 PM", "7:30 p.m. Thursday", "noon": on the day written, else the reference day."""
+    match = _rx("clock").search(phrase)
     if match is None:
         return None
     if match[4]:
-        clock = str(clock_words[match[4]])
+        clock = str(_lexicon("clock_words")[match[4]])
     else:
         hour = int(match[1]) % 12 + (12 if match[3].startswith("p") else 0)
         clock = f"{hour:02d}:{match[2] or '00'}"
@@ -527,17 +511,17 @@ def _clock(phrase: str, anchor: Anchor) -> Timex | None:
 
 
 def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
-    """Month names, days and years through dateparser, at the granularity the text gives."""
-    weekday = re.match(rf"({'|'.join(WEEKDAYS)}),? ", phrase)
+    """Month names, days and years through dateparser, at the granularity the text gives; a
+    weekday written with the date picks its year."""
+    weekday = re.match(r"([a-z]+day),? ", phrase)
+    weekday = weekday if weekday and weekday[1] in _lexicon("weekdays") else None
     core = phrase[weekday.end() :] if weekday else phrase
     if anchor.published is not None:
-        this_year = anchor.published.year
-        core = re.sub(r"(?:,? )(last|this|next) year$",
-                      lambda m: f" {this_year + _STEPS[m[1]]}", core)  # fmt: skip
-    has_month = re.search(rf"\b(?:{_alternation('months')})\b\.?", core) is not None
+        this_year, steps = anchor.published.year, _lexicon("steps")
+        core = re.sub(r",? (last|this|next) year$", lambda m: f" {this_year + steps[m[1]]}", core)
     has_year = re.search(r"\b\d{4}\b", core) is not None
     numeric = re.fullmatch(r"\d{1,4}[/-]\d{1,2}[/-]\d{1,4}", core) is not None
-    if not (has_month or numeric) or re.search(r"\b\d{3}\b|\d{5}", core):
+    if not (numeric or _rx("month_name").search(core)) or re.search(r"\b\d{3}\b|\d{5}", core):
         return None
     has_day = numeric or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", core) is not None
     day = _parsed(core)
@@ -549,15 +533,16 @@ def _absolute(phrase: str, anchor: Anchor) -> Timex | None:
             return _timex(f"XXXX-{day.month:02d}-{day.day:02d}" if has_day else None)
         day = day.replace(year=year, day=min(day.day, 28) if day.month == 2 else day.day)
         if weekday and has_day:
-            day = min((day.replace(year=day.year + shift) for shift in (0, 1, -1)),
-                      key=lambda d: d.weekday() != WEEKDAYS.index(weekday[1]))  # fmt: skip
+            written = _weekday_index(weekday[1])
+            shifts = (day.replace(year=day.year + shift) for shift in (0, 1, -1))
+            day = min(shifts, key=lambda candidate: candidate.weekday() != written)
     return _timex(day.isoformat() if has_day else at(day, "M"))
 
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> dt.date | None:
     """dateparser's reading of a date written out; the same few recur across a corpus."""
-    month = table("dates")["months"].get(text)
+    month = _lexicon("months").get(text)
     if month is not None:
         return dt.date(2000, month, 1)
     parsed = dateparser.parse(text, languages=["en"], settings=_DATEPARSER_SETTINGS)
@@ -566,8 +551,7 @@ def _parsed(text: str) -> dt.date | None:
 
 def _part_of_day(phrase: str, anchor: Anchor) -> Timex | None:
     """ "Sunday night", "yesterday afternoon", "the morning": a day and a part of it."""
-    parts = table("dates")["parts_of_day"]
-    match = re.fullmatch(rf"(?:(.+) )?({'|'.join(parts)})(?: (.+))?", phrase)
+    match = _rx("part_of_day").fullmatch(phrase)
     if match is None or (match[1] and match[3]):
         return None
     rest = match[1] or match[3]
@@ -578,11 +562,12 @@ def _part_of_day(phrase: str, anchor: Anchor) -> Timex | None:
         day = found if found and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None
     elif anchor.published is not None and rest != "that":
         day = anchor.published.isoformat()
-    return _timex(f"{day}T{parts[match[2]]}" if day else None)
+    return _timex(f"{day}T{_lexicon('parts_of_day')[match[2]]}" if day else None)
 
 
 def _vague(phrase: str, anchor: Anchor) -> Timex | None:
-    """ "the day", "that day", "the weekend": the reference day, the publication's weekend."""
+    """ "the day", "the year", "the weekend": the reference day, the publication's year and
+    weekend."""
     reference = parse_value(anchor.reference or "")
     published = anchor.published
     if phrase in {"the day", "the same day"}:
