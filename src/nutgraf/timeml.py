@@ -499,7 +499,7 @@ def _clock(phrase: str, anchor: Anchor) -> Timex | None:
         hour = int(match[1]) % 12 + (12 if match[3].startswith("p") else 0)
         clock = f"{hour:02d}:{match[2] or '00'}"
     rest = re.sub(r"\b(?:at|on|of)\b|,", " ", phrase[: match.start()] + phrase[match.end() :])
-    rest = re.sub(r"\b(?:[a-z]st|[a-z]dt|gmt|utc|local time)\b", " ", rest).strip()
+    rest = re.sub(r"\b(?:[a-z]s?t|[a-z]dt|gmt|utc|local time)\b", " ", rest).strip()
     reference = parse_value(anchor.reference or "")
     day = reference[0].isoformat() if reference and reference[1] == "D" else None
     if rest:
