@@ -140,6 +140,7 @@ def at(day: dt.date, unit: str) -> str:
     return formats.get(unit, f"{day.year:04d}")
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_value(value: str) -> tuple[dt.date, str] | None:
     """The first day of a TimeML date value and its granularity; None for other values."""
     if match := re.match(r"(\d{4})-W(\d{2})", value):

@@ -105,13 +105,16 @@ def _single_words() -> frozenset[str]:
 
 
 def _joined(doc: Doc) -> list[Span]:
-    """DATE and TIME entities, those side by side as one ("noon Thursday"), each with the
-    head noun or part of day that follows it ("the year-ago period", "Thursday evening")."""
+    """DATE and TIME entities and holidays spaCy tags as events, those side by side as one
+    ("noon Thursday"), each with the head noun or part of day that follows it ("the year-ago
+    period", "Thursday evening")."""
     tails = table("dates")["extents"]["tails"]
     joined: list[Span] = []
     holidays = table("dates")["holidays"]
     for span in doc.ents:
-        if span.label_ not in {"DATE", "TIME"} and span.text.lower() not in holidays:
+        if span.label_ not in {"DATE", "TIME"} and (
+            span.label_ != "EVENT" or span.text.lower() not in holidays
+        ):
             continue
         end = span.end
         if end < len(doc) and doc[end].lower_ in tails and not doc[end].ent_type_:
