@@ -21,6 +21,7 @@ import dateparser
 from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from dateutil.relativedelta import weekday as weekday_of
+from text_to_num import text2num
 
 from nutgraf.lexicon import table
 from nutgraf.records import TimexType
@@ -168,31 +169,29 @@ def moved(day: dt.date, count: int, unit: str) -> dt.date:
 
 
 def count_of(text: str) -> float | str | None:
-    """ "three", "twenty four", "2.5", "a couple of", "several": a number, "X", or None."""
+    """ "three", "twenty four", "2.5", "a couple of", "one and a half", "several": a number,
+    "X" (unspecified), or None; number words through text2num."""
     text = re.sub(r"\b(?:of|and)\b|,", " ", text).strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", text):
         return float(text)
     tokens = text.replace("-", " ").split()
-    if not tokens:
-        return None
     vague = _lexicon("vague_counts")["words"]
-    if tokens[-1] in vague and all(token in {*vague, "a", "an"} for token in tokens):
+    if tokens and tokens[-1] in vague and all(t in {*vague, "a", "an"} for t in tokens):
         return "X"
-    numbers = _lexicon("numbers")
-    total, current = 0.0, 0.0
-    for index, token in enumerate(tokens):
-        if token in {"a", "an"} and index + 1 < len(tokens):
-            continue
-        if token not in numbers:
-            return None
-        number = numbers[token]
-        if number in {100, 1000}:
-            current = max(current, 1) * number
-            if number == 1000:
-                total, current = total + current, 0.0
-        else:
-            current += number
-    return total + current
+    half = 0.5 if tokens[-1:] == ["half"] else 0.0
+    tokens = tokens[:-1] if half else tokens
+    if half and tokens[-1:] in (["a"], ["an"]):
+        tokens = tokens[:-1]
+    if len(tokens) > 1 and tokens[0] in {"a", "an"}:
+        tokens = ["one", *tokens[1:]] if tokens[1] in {"hundred", "thousand"} else tokens[1:]
+    if not tokens:
+        return half or None
+    if len(tokens) == 1 and tokens[0] in _lexicon("count_words"):
+        return float(_lexicon("count_words")[tokens[0]]) + half
+    try:
+        return float(text2num(" ".join(tokens), "en")) + half
+    except ValueError:
+        return None
 
 
 def unit_of(word: str) -> tuple[str, bool] | None:
