@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test test-fast lint typecheck eval eval-quotes bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test test-fast lint typecheck eval eval-quotes eval-dates bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ eval: $(EVAL_STAMP)
 
 eval-quotes: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py polnear
+
+# TIMEX3 on TempEval-3: platinum test; `python eval/run.py tempeval --split dev` tunes on TimeBank.
+eval-dates: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py tempeval
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py

@@ -25,6 +25,7 @@ TASKS = [
     "bodies",
     "places",
     "events",
+    "tempeval",
 ]
 
 

@@ -77,7 +77,7 @@ def test_dates_in_a_text_use_tense_and_the_last_year(parse):
     ],
 )
 def test_a_date_without_a_year_is_the_nearest_one(text, published, value):
-    resolved = resolve(text, published, "past")
+    resolved = resolve(text, published, "present")
     assert resolved is not None and resolved.value == value
 
 

@@ -20,6 +20,7 @@ EntityType = Literal[
 ]
 QuoteKind = Literal["direct", "indirect"]
 Granularity = Literal["day", "week", "month", "year"]
+TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,17 @@ class Amount:
 
 @dataclass(frozen=True)
 class DateMention:
+    """A date or time expression: its calendar value (a day, week, month or year) when it
+    names one, and its TimeML TIMEX3 type, value and mod (``nutgraf.timeml``)."""
+
     text: str
     start: int
     end: int
     value: str | None
     granularity: Granularity | None = None
+    timex_type: TimexType | None = None
+    timex_value: str | None = None
+    timex_mod: str | None = None
 
 
 @dataclass(frozen=True)
