@@ -287,3 +287,12 @@ def test_mrs_howard_said_is_not_michael_howard(parse):
         '"He has worked very hard for this seat," Mrs Howard said.'
     )
     assert speakers_of(parse, text) == [("He has worked very hard for this seat", "Howard")]
+
+
+def test_each_attribution_says_whether_it_is_speech_belief_or_stance(parse):
+    doc = parse(
+        "Anna Berg said that the plan would cost more than expected. Tom Fisher believes the "
+        "council acted too late. Mary Collins called for an inquiry into the vote."
+    )
+    found = {q.cue: q.mode for q in quotes.extract(doc, entities.extract(doc))}
+    assert found == {"said": "speech", "believes": "belief", "called for": "stance"}

@@ -19,6 +19,8 @@ EntityType = Literal[
     "PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "LAW", "WORK_OF_ART"
 ]
 QuoteKind = Literal["direct", "indirect"]
+# What an attribution reports: words said, a belief or intent held, or a stance taken.
+QuoteMode = Literal["speech", "belief", "stance"]
 Granularity = Literal["day", "week", "month", "year"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
 
@@ -67,6 +69,7 @@ class Quote:
     text: str
     start: int
     end: int
+    mode: QuoteMode = "speech"
     speaker: str | None = None
     speaker_text: str | None = None
     speaker_start: int | None = None

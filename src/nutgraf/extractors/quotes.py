@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from nutgraf.extractors.base import Extractor
 from nutgraf.extractors.reference import References, references
 from nutgraf.lexicon import inflected, setting, with_role
-from nutgraf.records import Entity, Quote
+from nutgraf.records import Entity, Quote, QuoteMode
 
 OPENING_MARKS = frozenset('"“«„')
 CLOSING_MARKS = frozenset('"”»')
@@ -32,6 +32,8 @@ REPORTED_VERBS = (SPEECH_VERBS - with_role("words", "direct_only")) | BELIEF_VER
 # Nouns that report what someone said or holds when a "that" clause follows ("Clinton's claim
 # that ...", "issued a statement that ...").
 NOUN_CUES = with_role("words", "noun_cue")
+# Noun cues of what someone holds, not says ("the belief that ...", "his fear that ...").
+BELIEF_NOUNS = with_role("words", "belief_noun")
 # Verbs whose object is what was said about it ("criticized the plan", "called for a recount").
 STANCE_VERBS = with_role("words", "stance")
 # Words of a direct quote below which an unattributed quote is taken for a name or a scare
@@ -329,9 +331,10 @@ def reported_speech(
     quotes = []
     absorbed: set[tuple[int, int]] = set()
     for token in doc:
-        content = reported_content(token)
-        if content is None:
+        found = reported_content(token)
+        if found is None:
             continue
+        content, mode = found
         start, end = content.start_char, content.end_char
         inside = [q for q in direct if start < q.end and q.start < end]
         if inside and not _holds_partial_quotes(content, inside, token):
@@ -340,7 +343,7 @@ def reported_speech(
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         speaker = resolver.speaker_of(token)
-        quote = Quote(kind="indirect", text=content.text, start=start, end=end)
+        quote = Quote(kind="indirect", text=content.text, start=start, end=end, mode=mode)
         quotes.append(_attributed(quote, speaker, token))
         absorbed |= {(q.start, q.end) for q in inside}
     return quotes, absorbed
@@ -360,8 +363,10 @@ def _holds_partial_quotes(clause: Span, quotes: list[Quote], cue: Token) -> bool
     return whole and same_cue and len(outside) >= 2
 
 
-def reported_content(cue: Token) -> Span | None:
-    """The clause a reporting verb introduces, without "that" and closing punctuation."""
+def reported_content(cue: Token) -> tuple[Span, QuoteMode] | None:
+    """The clause a reporting verb introduces, without "that" and closing punctuation, and
+    whether it reports what was said, what is held, or a stance taken on something."""
+    mode: QuoteMode = "speech"
     if cue.lower_ == "according":
         own_words = set(cue.subtree)
         tokens = [t for t in cue.head.subtree if t not in own_words]
@@ -370,16 +375,19 @@ def reported_content(cue: Token) -> Span | None:
         if clause is None:
             return None
         tokens = list(clause.subtree)
+        speech = is_verb_of(cue, SPEECH_VERBS | EVIDENCE_VERBS)
+        mode = "speech" if speech else "belief"
     elif is_verb_of(cue, STANCE_VERBS) and asserts(cue):
         said_of = _stance_object(cue)
         if said_of is None:
             return None
-        tokens = list(said_of.subtree)
+        tokens, mode = list(said_of.subtree), "stance"
     elif cue.pos_ == "NOUN" and cue.lemma_.lower() in NOUN_CUES:
         clauses = [c for c in cue.children if any(m.lower_ == "that" for m in _marks(c))]
         if not clauses:
             return None
         tokens = list(clauses[0].subtree)
+        mode = "belief" if cue.lemma_.lower() in BELIEF_NOUNS else "speech"
     else:
         return None
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -389,7 +397,7 @@ def reported_content(cue: Token) -> Span | None:
         tokens = tokens[:-1]
     if len(tokens) < 3:
         return None
-    return cue.doc[tokens[0].i : tokens[-1].i + 1]
+    return cue.doc[tokens[0].i : tokens[-1].i + 1], mode
 
 
 def _marks(clause: Token) -> list[Token]:
