@@ -296,3 +296,10 @@ def test_each_attribution_says_whether_it_is_speech_belief_or_stance(parse):
     )
     found = {q.cue: q.mode for q in quotes.extract(doc, entities.extract(doc))}
     assert found == {"said": "speech", "believes": "belief", "called for": "stance"}
+
+
+def test_a_parenthetical_cue_reports_the_clause_it_interrupts(parse):
+    text = "Mary Collins runs the shop.\n\nThe plan has flaws, she says, and will cost more."
+    found = [q for q in attributed(parse, text) if q[0] == "indirect"]
+    assert [q[1] for q in found] == ["The plan has flaws", "and will cost more"]
+    assert {(q[2], q[4]) for q in found} == {("Mary Collins", "says")}

@@ -42,6 +42,8 @@ MIN_UNATTRIBUTED_WORDS: int = setting("quotes", "min_unattributed_words")
 REFUSALS = with_role("words", "refusal")
 # Tokens after a closing mark within which a cue ("..., the minister said on Tuesday") is sought.
 CUE_WINDOW: int = setting("quotes", "cue_window")
+# A part of a clause its cue interrupts is a fragment of the content when it has these tokens.
+MIN_FRAGMENT_TOKENS: int = setting("quotes", "min_fragment_tokens")
 
 
 @dataclass(frozen=True)
@@ -343,10 +345,35 @@ def reported_speech(
         if subject is None or subject.dep_ == "nsubjpass":
             continue
         speaker = resolver.speaker_of(token)
-        quote = Quote(kind="indirect", text=content.text, start=start, end=end, mode=mode)
-        quotes.append(_attributed(quote, speaker, token))
+        for part in fragments(content, token):
+            quote = Quote(
+                kind="indirect", text=part.text, start=part.start_char, end=part.end_char,
+                mode=mode,
+            )  # fmt: skip
+            quotes.append(_attributed(quote, speaker, token))
         absorbed |= {(q.start, q.end) for q in inside}
     return quotes, absorbed
+
+
+def fragments(content: Span, cue: Token) -> list[Span]:
+    """The content as attribution corpora mark it: a clause its cue interrupts ("The plan has
+    flaws, she says, and will cost more") is two fragments, one each side of the cue's words."""
+    own = sorted(cue.subtree, key=lambda t: t.i)
+    if not content.start < own[0].i <= own[-1].i < content.end - 1:
+        return [content]
+    doc = content.doc
+    parts = [doc[content.start : own[0].i], doc[own[-1].i + 1 : content.end]]
+    trimmed = [_without_edge_punctuation(part) for part in parts]
+    return [part for part in trimmed if len(part) >= MIN_FRAGMENT_TOKENS] or [content]
+
+
+def _without_edge_punctuation(span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and span.doc[start].is_punct:
+        start += 1
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
 
 
 def _holds_partial_quotes(clause: Span, quotes: list[Quote], cue: Token) -> bool:
@@ -425,7 +452,7 @@ def _stance_object(cue: Token) -> Token | None:
 
 def _reported_clause(cue: Token) -> Token | None:
     """The clause after the verb ("X said Y"), else the one before it ("Y, X said") when no
-    semicolon or full stop stands between them."""
+    semicolon or full stop stands between them, else the one it interrupts."""
     clauses = [
         c for c in cue.children if c.dep_ in {"ccomp", "xcomp"} and c.pos_ in {"VERB", "AUX"}
     ]
@@ -436,6 +463,8 @@ def _reported_clause(cue: Token) -> Token | None:
         between = cue.doc[clause.right_edge.i + 1 : cue.i]
         if not any(t.text in {";", ".", "?", "!"} for t in between):
             return clause
+    if cue.dep_ == "parataxis" and cue.head.pos_ in {"VERB", "AUX"}:
+        return cue.head  # "The plan has flaws, she says, and will cost more": the whole clause
     return None
 
 
