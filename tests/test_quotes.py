@@ -303,3 +303,13 @@ def test_a_parenthetical_cue_reports_the_clause_it_interrupts(parse):
     found = [q for q in attributed(parse, text) if q[0] == "indirect"]
     assert [q[1] for q in found] == ["The plan has flaws", "and will cost more"]
     assert {(q[2], q[4]) for q in found} == {("Mary Collins", "says")}
+
+
+def test_a_name_and_a_colon_introduce_a_quote(parse):
+    text = (
+        "The result did not surprise everyone.\n\n"
+        'Republican pollster Daron Shaw: "Lesser-known candidates often beat favourites early."'
+    )
+    assert speakers_of(parse, text) == [
+        ("Lesser-known candidates often beat favourites early.", "Daron Shaw")
+    ]

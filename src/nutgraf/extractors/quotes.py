@@ -182,6 +182,8 @@ def direct_quotes(doc: Doc, resolver: SpeakerResolver) -> list[Quote]:
         if cue is not None:
             speaker = resolver.speaker_of(cue)
             quote = _attributed(quote, speaker, cue)
+        elif (introduced := resolver.introduced_by(mark.open_at)) is not None:
+            quote = _with_speaker(quote, introduced)
         elif previous is not None and previous.speaker_text is not None:
             same_paragraph = previous_paragraph == mark.paragraph
             whole_paragraph = mark.open_at == paragraphs[mark.paragraph][0]
@@ -476,6 +478,19 @@ class SpeakerResolver:
 
     def __init__(self, resolved: References) -> None:
         self.references = resolved
+
+    def introduced_by(self, offset: int) -> _Speaker | None:
+        """A quote a name introduces with a colon and no verb ("Republican pollster Daron
+        Shaw: "...""): that name's person or organisation."""
+        before = self.references.doc.text[:offset].rstrip()
+        if not before.endswith(":"):
+            return None
+        entity = self.references.entity_at.get(len(before.rstrip(":").rstrip()) - 1)
+        if entity is None or entity.type not in {"PERSON", "ORG"}:
+            return None
+        end = len(before.rstrip(":").rstrip())
+        mention = next(m for m in entity.mentions if m.start < end <= m.end)
+        return _Speaker(entity.id, mention.text, mention.start, mention.end)
 
     def speaker_of(self, cue: Token) -> _Speaker:
         """The cue's speaker: its subject (or the "to" of "according to"), resolved."""
