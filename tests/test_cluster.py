@@ -25,6 +25,8 @@ from nutgraf.corpus.store import SQLiteStore
 from tests.conftest import SHARED
 from tests.test_corpus_store import STORY, story, write_jsonl, write_warc
 
+pytestmark = pytest.mark.cluster
+
 PARTITION = 4
 
 

@@ -222,6 +222,7 @@ def test_queries_on_a_small_corpus(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no such database" in missing.stderr
 
 
+@pytest.mark.slow
 def test_a_killed_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
     with (SHARED / "corpus" / "bbc" / "articles.jsonl").open() as lines:
         records = [json.loads(next(lines)) for _ in range(100)]

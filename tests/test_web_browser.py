@@ -16,6 +16,8 @@ from nutgraf.corpus.store import SQLiteStore
 from tests.web_support import HOSTILE_NAME, HOSTILE_TEXT, HOSTILE_TITLE, PWN, launch_chromium
 from tests.web_support import running_server as start_server
 
+pytestmark = pytest.mark.browser
+
 PASTED = (
     "Mayor Ruth Okafor said on Monday that the harbour wall would be rebuilt before winter. "
     '"We owe it to every family on the waterfront," Okafor said. The work will cost '
