@@ -7,6 +7,7 @@ import subprocess
 
 from tests.conftest import ROOT
 
+
 def make_chromium(*overrides: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         ["make", "-s", "--no-print-directory", "chromium", *overrides],

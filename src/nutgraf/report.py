@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -17,8 +19,10 @@ def report(article: Article) -> Group:
     parts: list[RenderableType] = [_header(article)]
     if article.summary:
         parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
-    parts += [_entities(article), _places(article), _quotes(article), _amounts(article)]
-    parts += [_dates(article), _events(article)]
+    sections = [(article.entities, _entities), (article.places, _places),
+                (article.quotes, _quotes), (article.amounts, _amounts),
+                (article.dates, _dates), (article.events, _events)]  # fmt: skip
+    parts += [section(article) for facts, section in sections if facts]  # none: no table
     parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
     themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
     parts.append(Text.assemble(("Themes: ", "bold"), themes))
@@ -111,7 +115,7 @@ def _quotes(article: Article) -> Group:
         speaker = entity.name if entity else (quote.speaker_text or "unknown speaker")
         if entity and quote.speaker_text and quote.speaker_text != entity.name:
             speaker = f"{entity.name} ({quote.speaker_text})"
-        text = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[:QUOTE_PREVIEW] + "…"
+        text = textwrap.shorten(quote.text, QUOTE_PREVIEW, placeholder=" …")
         cue = f" {quote.cue}" if quote.cue else ""
         lines.append(
             Text.assemble((f"  {quote.kind:<8} ", "dim"), (speaker, "bold"), cue, ": ", f"“{text}”")
