@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable, Sequence
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -19,9 +20,10 @@ def report(article: Article) -> Group:
     parts: list[RenderableType] = [_header(article)]
     if article.summary:
         parts.append(Panel(" ".join(s.text for s in article.summary), title="Summary"))
-    sections = [(article.entities, _entities), (article.places, _places),
-                (article.quotes, _quotes), (article.amounts, _amounts),
-                (article.dates, _dates), (article.events, _events)]  # fmt: skip
+    sections: list[tuple[Sequence[object], Callable[[Article], RenderableType]]] = [
+        (article.entities, _entities), (article.places, _places), (article.quotes, _quotes),
+        (article.amounts, _amounts), (article.dates, _dates), (article.events, _events),
+    ]  # fmt: skip
     parts += [section(article) for facts, section in sections if facts]  # none: no table
     parts.append(Text.assemble(("Keywords: ", "bold"), ", ".join(article.keywords) or "-"))
     themes = ", ".join(f"{t.theme} ({t.score})" for t in article.themes) or "-"
