@@ -30,6 +30,7 @@ from rich.progress import (
 )
 from rich.table import Table
 from rich.text import Text
+from typer.core import TyperArgument, TyperCommand
 
 from nutgraf.corpus.store import Filters, QueryError, SQLiteStore, StoreError, day, migrate
 from nutgraf.errors import InputError
@@ -50,6 +51,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+class NamedArgument(TyperArgument):
+    """An argument named in the help by its metavar alone (typer adds ``<list[Path]>``)."""
+
+    def display_type_rich(self, ctx: Any) -> str | None:
+        return None
+
+
+class Command(TyperCommand):
+    """A command whose help says what each argument is, not its Python type."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param, TyperArgument):
+                param.__class__ = NamedArgument
 
 
 class OutputFormat(StrEnum):
@@ -83,7 +101,7 @@ OffsetOption = Annotated[int, typer.Option(metavar="N", min=0, help="Skip the fi
 JsonOption = Annotated[bool, typer.Option("--json", help="JSON on stdout instead of text.")]
 
 
-@app.command()
+@app.command(cls=Command)
 def extract(
     path: Annotated[
         str,
@@ -124,12 +142,12 @@ PartitionOption = Annotated[
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        metavar="PATH...", help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."
+        metavar="PATH", help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."
     ),
 ]
 
 
-@app.command()
+@app.command(cls=Command)
 def ingest(
     paths: PathsArgument,
     db: DbOption = Path("news.db"),
@@ -152,9 +170,7 @@ def ingest(
     from nutgraf.corpus.ingest import ingest as run_ingest
     from nutgraf.corpus.sources import count_records
 
-    for path in paths:
-        if not path.exists():
-            fail(f"no such file or folder: {path}")
+    must_exist(paths)
     if not db.parent.is_dir():
         fail(f"no such folder for the database: {db.parent}")
     store = open_store(db, read_only=False)
@@ -179,6 +195,13 @@ def ingest(
             )
     store.close()
     print_summary(summary)
+
+
+def must_exist(paths: list[Path]) -> None:
+    """A missing input is a usage error, before anything is made."""
+    for path in paths:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
 
 
 @contextmanager
@@ -225,7 +248,7 @@ def dask_client(spec: str) -> Iterator[Client]:
         fail(f"a task was lost with every worker that ran it: {error}")
 
 
-@app.command("extract-batch")
+@app.command("extract-batch", cls=Command)
 def extract_batch(
     paths: PathsArgument,
     out: Annotated[
@@ -240,6 +263,7 @@ def extract_batch(
     from nutgraf.corpus.cluster import extract_batch as run_extract_batch
     from nutgraf.corpus.cluster import plan
 
+    must_exist(paths)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         fail(f"{out} is not an empty folder")
     with dask_client(cluster or "local") as client:
@@ -254,7 +278,7 @@ def extract_batch(
     )
 
 
-@app.command()
+@app.command(cls=Command)
 def load(
     folder: Annotated[
         Path, typer.Argument(metavar="FOLDER", help="A folder written by extract-batch.")
@@ -327,14 +351,14 @@ def known_entity(store: SQLiteStore, name: str, db: Path) -> int:
     return entity_id
 
 
-@app.command()
+@app.command(cls=Command)
 def rejects(db: DbOption = Path("news.db")) -> None:
     """Records set aside by ingest, with where they came from and why."""
     for location, reason in open_store(db).rejects():
         sys.stdout.write(f"{location}\t{reason}\n")
 
 
-@app.command(context_settings={"ignore_unknown_options": True})
+@app.command(cls=Command, context_settings={"ignore_unknown_options": True})
 def search(
     query: Annotated[
         str,
@@ -395,7 +419,7 @@ def search(
         console.print(snippet)
 
 
-@app.command()
+@app.command(cls=Command)
 def entity(
     name: Annotated[str, typer.Argument(metavar="NAME", help="A name or alias.")],
     db: DbOption = Path("news.db"),
@@ -423,7 +447,7 @@ def entity(
         console.print(Text(f"  “{shorten(quote.text, 150)}” (#{quote.article_id})"))
 
 
-@app.command()
+@app.command(cls=Command)
 def quotes(
     db: DbOption = Path("news.db"),
     speaker: Annotated[
@@ -447,7 +471,7 @@ def quotes(
         Console().print(Text(f"{who}: “{shorten(quote.text, 200)}” (#{quote.article_id}, {when})"))
 
 
-@app.command()
+@app.command(cls=Command)
 def stats(db: DbOption = Path("news.db"), as_json: JsonOption = False) -> None:
     """Counts: articles, near-duplicates, exact copies, rejects, entities, quotes, sources."""
     counts = open_store(db).stats()
@@ -472,7 +496,7 @@ def stats(db: DbOption = Path("news.db"), as_json: JsonOption = False) -> None:
     Console().print(table)
 
 
-@app.command()
+@app.command(cls=Command)
 def show(
     article: Annotated[
         str,
@@ -500,7 +524,7 @@ def show(
                                     f"  {record.location}"))  # fmt: skip
 
 
-@app.command()
+@app.command(cls=Command)
 def export(
     out: Annotated[
         str,
@@ -522,16 +546,16 @@ def export(
     from nutgraf.corpus.export import ExportError, export_format
     from nutgraf.corpus.export import export as write
 
-    try:
-        chosen = export_format(out, file_format)
-    except ExportError as error:
-        fail(str(error))
     if out != "-":
         target = Path(out)
         if target.is_dir():
             fail(f"{out} is a folder: give a file name")
         if not target.parent.is_dir():
             fail(f"no such folder: {target.parent}")
+    try:
+        chosen = export_format(out, file_format)
+    except ExportError as error:
+        fail(str(error))
     store = open_store(db)
     try:
         count = write((record.to_dict() for record in store.articles()), out, chosen)
@@ -540,7 +564,7 @@ def export(
     Console(stderr=True).print(f"wrote {count} articles to {'stdout' if out == '-' else out}")
 
 
-@app.command()
+@app.command(cls=Command)
 def serve(
     db: DbOption = Path("news.db"),
     host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on.")] = "127.0.0.1",

@@ -612,7 +612,7 @@ class SQLiteStore:
         except sqlite3.OperationalError as error:
             if str(error) == "interrupted":
                 raise QueryTimeout(f"the query ran over the time limit of {limit} s") from None
-            if "fts5" in str(error) or "no such column" in str(error):
+            if " MATCH " in sql:  # the only text from outside the program: a search query
                 raise QueryError(f"malformed search query: {error}") from None
             raise
         finally:
