@@ -263,9 +263,9 @@ def extract_batch(
     from nutgraf.corpus.cluster import extract_batch as run_extract_batch
     from nutgraf.corpus.cluster import plan
 
-    must_exist(paths)
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         fail(f"{out} is not an empty folder")
+    must_exist(paths)
     with dask_client(cluster or "local") as client:
         work = plan(client, paths, partition_size)
         with progress_bar("extracting", work.records) as advance:
