@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from nutgraf.corpus.export import flat_row
 from nutgraf.corpus.store import Store
 from nutgraf.web.dependencies import ArticleFilters, Corpus, Limit, Offset
-from nutgraf.web.downloads import csv_response
+from nutgraf.web.downloads import csv_of, csv_response
 from nutgraf.web.models import ArticleList, StoredArticle
 
 router = APIRouter(prefix="/articles", tags=["articles"])
@@ -26,12 +26,7 @@ def list_articles(
     return ArticleList(store.count_articles("", filters), offset, limit, found)
 
 
-@router.get(".csv", response_class=Response)
-def articles_csv(
-    store: Corpus, filters: ArticleFilters, limit: Limit = 20, offset: Offset = 0
-) -> Response:
-    """The same page of articles as CSV."""
-    return csv_response(list_articles(store, filters, limit, offset).articles, "articles.csv")
+router.get(".csv", response_class=Response)(csv_of(list_articles, "articles", "articles.csv"))
 
 
 def stored_article(store: Store, article_id: int) -> dict[str, Any]:

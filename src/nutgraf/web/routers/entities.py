@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from nutgraf.corpus.store import EntityProfile, EntityRow, RankedEntity, Store
 from nutgraf.records import EntityType
 from nutgraf.web.dependencies import Corpus, Limit, Offset
-from nutgraf.web.downloads import csv_response
+from nutgraf.web.downloads import csv_of
 from nutgraf.web.models import CoMentions, EntityList, Timeline
 
 router = APIRouter(prefix="/entities", tags=["entities"])
@@ -43,15 +43,7 @@ def list_entities(
     return EntityList(1, 0, limit, [RankedEntity(best.id, best.name, best.type, best.articles)])
 
 
-@router.get(".csv", response_class=Response)
-def entities_csv(
-    store: Corpus,
-    type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
-    limit: Limit = 20,
-    offset: Offset = 0,
-) -> Response:
-    """The same page of entities as CSV."""
-    return csv_response(list_entities(store, None, type, limit, offset).entities, "entities.csv")
+router.get(".csv", response_class=Response)(csv_of(list_entities, "entities", "entities.csv"))
 
 
 @router.get("/{entity_id}")

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from nutgraf.corpus.store import Store
 from nutgraf.web.dependencies import Corpus, Limit, Offset
-from nutgraf.web.downloads import csv_response
+from nutgraf.web.downloads import csv_of
 from nutgraf.web.models import QuoteList
 from nutgraf.web.routers.entities import known
 
@@ -41,9 +41,4 @@ def list_quotes(
     return QuoteList(store.count_quotes(entity_id), offset, limit, found)
 
 
-@router.get(".csv", response_class=Response)
-def quotes_csv(
-    store: Corpus, speaker: Speaker = None, limit: Limit = 50, offset: Offset = 0
-) -> Response:
-    """The same page of quotes as CSV."""
-    return csv_response(list_quotes(store, speaker, limit, offset).quotes, "quotes.csv")
+router.get(".csv", response_class=Response)(csv_of(list_quotes, "quotes", "quotes.csv"))

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from nutgraf.web.dependencies import ArticleFilters, Corpus, Limit, Offset
-from nutgraf.web.downloads import csv_response
+from nutgraf.web.downloads import csv_of
 from nutgraf.web.highlight import snippet_parts
 from nutgraf.web.models import Hit, SearchResults
 
@@ -44,13 +44,4 @@ def search(
     return SearchResults(q, facets.articles, offset, limit, hits, facets)
 
 
-@router.get(".csv", response_class=Response)
-def search_csv(
-    store: Corpus,
-    filters: ArticleFilters,
-    q: Annotated[str, Query(min_length=1, description=QUERY)],
-    limit: Limit = 20,
-    offset: Offset = 0,
-) -> Response:
-    """The same page of hits as CSV."""
-    return csv_response(search(store, filters, q, limit, offset).hits, "search.csv")
+router.get(".csv", response_class=Response)(csv_of(search, "hits", "search.csv"))
