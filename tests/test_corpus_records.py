@@ -356,3 +356,25 @@ def test_no_command_shows_a_traceback_whatever_its_arguments(
                 if result.exit_code == 2:
                     assert len(result.stderr.strip().splitlines()) >= 1
     assert tried > 150
+
+
+def test_the_report_leaves_out_empty_tables_and_cuts_quotes_at_a_word() -> None:
+    from rich.console import Console
+
+    import nutgraf
+    from nutgraf.report import QUOTE_PREVIEW, report
+
+    said = " ".join(["the harbour wall will be rebuilt before the storms of winter"] * 4)
+    article = nutgraf.extract(
+        f'Mayor Ruth Okafor spoke to the council on Monday. "{said}," Okafor said.'
+    )
+    console = Console(width=200, record=True)
+    console.print(report(article))
+    text = console.export_text()
+    assert "Quotes" in text and "Entities" in text
+    assert not article.amounts and "Amounts" not in text
+    quoted = next(line for line in text.splitlines() if "“" in line)
+    shown = quoted[quoted.index("“") + 1 : quoted.index("”")]
+    assert shown.endswith(" …") and len(shown) <= QUOTE_PREVIEW
+    assert said.startswith(shown.removesuffix(" …"))
+    assert shown.removesuffix(" …").split()[-1] in said.split()

@@ -32,7 +32,7 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperArgument, TyperCommand
 
-from nutgraf.corpus.store import Filters, QueryError, SQLiteStore, StoreError, day, migrate
+from nutgraf.corpus.store import Filters, QueryError, SQLiteStore, Store, StoreError, day, migrate
 from nutgraf.errors import InputError
 from nutgraf.pipeline import extract as extract_article
 from nutgraf.records import Article
@@ -305,7 +305,7 @@ def load(
     print_summary(summary)
 
 
-def open_store(db: Path, read_only: bool = True) -> SQLiteStore:
+def open_store(db: Path, read_only: bool = True) -> Store:
     """The corpus store (migrated to this version first), or a one-line error when the file is
     missing or no database."""
     if read_only and not db.exists():
@@ -343,7 +343,7 @@ def checked_day(value: str | None, option: str) -> str | None:
         fail(f"{option}: {error}")
 
 
-def known_entity(store: SQLiteStore, name: str, db: Path) -> int:
+def known_entity(store: Store, name: str, db: Path) -> int:
     """The corpus entity of that name, or the one-line error every command gives."""
     entity_id = store.find_entity(name)
     if entity_id is None:
@@ -569,6 +569,10 @@ def serve(
     db: DbOption = Path("news.db"),
     host: Annotated[str, typer.Option(metavar="HOST", help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(metavar="PORT", help="Port to listen on.")] = 8000,
+    time_limit: Annotated[
+        float,
+        typer.Option(metavar="SECONDS", min=0.01, help="A slower query is answered with a 503."),
+    ] = 5.0,
 ) -> None:
     """Web pages and a JSON API over the corpus (read-only), at http://HOST:PORT/."""
     import uvicorn
@@ -576,7 +580,7 @@ def serve(
     from nutgraf.web import create_app
 
     open_store(db).close()
-    uvicorn.run(create_app(db), host=host, port=port)
+    uvicorn.run(create_app(db, time_limit=time_limit), host=host, port=port)
 
 
 def read_input(path: str) -> bytes:
