@@ -312,6 +312,7 @@ def test_version_and_help_without_type_placeholders() -> None:
         assert "<" not in text and "Usage:" in text, command
 
 
+@pytest.mark.slow
 def test_no_command_shows_a_traceback_whatever_its_arguments(
     mixed: tuple[Path, Path, int], tmp_path: Path
 ) -> None:
