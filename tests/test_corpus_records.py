@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from nutgraf.cli import app
+from nutgraf.corpus.ingest import ingest
 from nutgraf.corpus.store import (
     SCHEMA_VERSION,
     QueryError,
@@ -25,6 +26,7 @@ from nutgraf.corpus.store import (
     fts_query,
     migrate,
 )
+from tests.conftest import SHARED
 from tests.test_corpus_store import STORY, story
 
 V1_CORPUS = Path(__file__).parent / "data" / "corpus_v1.sql"
@@ -379,3 +381,28 @@ def test_the_report_leaves_out_empty_tables_and_cuts_quotes_at_a_word() -> None:
     assert shown.endswith(" …") and len(shown) <= QUOTE_PREVIEW
     assert said.startswith(shown.removesuffix(" …"))
     assert shown.removesuffix(" …").split()[-1] in said.split()
+
+
+@pytest.mark.slow
+def test_the_invariant_holds_on_bbc_articles_with_their_copies_and_bad_records(
+    tmp_path: Path,
+) -> None:
+    """BBC lines 205-245 (line 240 repeats line 214 under another id), line 253 (a copy of
+    line 7, read first), and bad lines between them."""
+    with (SHARED / "corpus" / "bbc" / "articles.jsonl").open(encoding="utf-8") as lines:
+        bbc = dict(enumerate(lines, start=1))
+    wanted = [bbc[7], *(bbc[n] for n in range(205, 246)), bbc[253]]
+    bad = ["{broken\n", json.dumps({"id": "x", "text": ""}) + "\n", "[1, 2]\n"]
+    source = tmp_path / "bbc.jsonl"
+    source.write_text("".join(wanted[:20] + bad + wanted[20:]), encoding="utf-8")
+    store = SQLiteStore(tmp_path / "news.db")
+    summary = ingest([source], store, workers=1)
+    stats = store.stats()
+    read = len(wanted) + len(bad)
+    assert stats.articles + stats.duplicates + stats.near_duplicates + stats.rejected == read
+    assert summary.processed == read and stats.duplicates >= 2 and stats.rejected == 3
+    assert store.find_record("bbc-business-240") == store.find_record("bbc-business-214")
+    assert store.find_record("bbc-business-253") == store.find_record("bbc-business-007")
+    before = table_counts(tmp_path / "news.db")
+    assert ingest([source], store, workers=1).skipped == read
+    assert table_counts(tmp_path / "news.db") == before
