@@ -15,7 +15,7 @@ import re
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -330,7 +330,7 @@ class StoredRecord:
             "location": self.first.location, "duplicate_of": self.duplicate_of,
             "title": self.title, "metadata": self.first.metadata,
             "entity_ids": self.entity_ids,
-            "records": [vars(record) for record in self.records],
+            "records": [asdict(record) for record in self.records],
         }  # fmt: skip
 
 
