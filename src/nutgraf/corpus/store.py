@@ -334,15 +334,6 @@ class StoredRecord:
         }  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Page:
-    """A page of a list: its items, where it starts, and how many there are in all."""
-
-    total: int
-    offset: int
-    limit: int
-
-
 class Store(Protocol):
     """What ingest, the command line and the web need of a store."""
 
