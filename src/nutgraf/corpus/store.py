@@ -364,7 +364,6 @@ class Store(Protocol):
     def top_entities(
         self, entity_type: str | None = None, limit: int = 20, offset: int = 0
     ) -> list[RankedEntity]: ...
-    def entity_types(self) -> list[str]: ...
     def count_entities(self, entity_type: str | None = None) -> int: ...
     def entity(self, entity_id: int) -> EntityRow | None: ...
     def entity_profile(self, entity_id: int, top: int = 10) -> EntityProfile: ...
@@ -760,9 +759,6 @@ class SQLiteStore:
             f" JOIN articles a ON a.id = m.article_id WHERE {LIVE}{where}",
             [entity_type] if entity_type else [],
         )
-
-    def entity_types(self) -> list[str]:
-        return [str(row[0]) for row in self._rows("SELECT DISTINCT type FROM entities")]
 
     def entity(self, entity_id: int) -> EntityRow | None:
         """An entity's id, name and type, or None."""
