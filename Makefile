@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test test-fast lint typecheck eval eval-quotes eval-dates bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test test-fast chromium lint typecheck eval eval-quotes eval-dates bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,25 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: lint typecheck
+test: lint typecheck chromium
 	$(BIN)/pytest -q
 
-# The unit tier alone: no accuracy gate, browser or cluster (well under a minute).
+# The unit tier alone: no accuracy gate, corpus ingest, browser or cluster (about 25 s).
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow and not browser and not cluster"
+
+# The browser tests run in Debian's chromium: installed here when missing and this user may
+# (root with apt-get), else one line says the one command to run. Nothing is skipped.
+CHROMIUM ?= /usr/bin/chromium
+CAN_INSTALL ?= $(shell [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && echo yes)
+chromium:
+ifeq ($(CAN_INSTALL),yes)
+	@test -x $(CHROMIUM) || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends chromium >/dev/null; }
+else
+	@test -x $(CHROMIUM) || { echo "make test needs Debian's chromium at $(CHROMIUM) for the \
+	browser tests; install it with: sudo apt-get install chromium" >&2; exit 1; }
+endif
 
 eval: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py

@@ -308,8 +308,8 @@ def corpus_ingest(count: int) -> Result:
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     rows = [
         ["records read", f"{summary.processed + summary.skipped}"],
-        ["stored / near-duplicates / identical (skipped) / rejected",
-         f"{summary.stored} / {summary.duplicates} / {summary.skipped} / {summary.rejected}"],
+        ["stored / near-duplicates / exact copies / rejected",
+         f"{summary.stored} / {summary.duplicates} / {summary.copies} / {summary.rejected}"],
         ["ingest time, workers", f"{summary.seconds:.0f} s, {workers}"],
         ["articles per second", f"{summary.rate:.1f}"],
         ["peak memory, writer process / largest worker", f"{peak_self} MB / {peak_worker} MB"],

@@ -22,7 +22,7 @@ from warcio.warcwriter import WARCWriter
 
 from nutgraf.cli import app
 from nutgraf.corpus.ingest import ingest
-from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore
+from nutgraf.corpus.store import UNDATED, EntityRow, Filters, SQLiteStore
 from tests.support import EXAMPLES, SHARED
 
 STORY = (
@@ -96,7 +96,7 @@ def test_ingest_twice_stores_nothing_new(tmp_path: Path, store: SQLiteStore) -> 
     first = ingest([source], store)
     second = ingest([source], store)
     assert (first.stored, second.stored, second.skipped) == (4, 0, 4)
-    assert store.stats()["articles"] == 4
+    assert store.stats().articles == 4
 
 
 def test_bad_records_are_set_aside_with_their_reason(tmp_path: Path, store: SQLiteStore) -> None:
@@ -137,7 +137,7 @@ def test_near_duplicates_are_linked_to_the_first_copy(tmp_path: Path, store: SQL
     ]
     summary = ingest([write_jsonl(tmp_path / "dup.jsonl", records)], store)
     assert (summary.stored, summary.duplicates) == (1, 1)
-    assert store.stats()["articles"] == 1
+    assert store.stats().articles == 1
     kept = ingest(
         [
             write_jsonl(
@@ -169,10 +169,10 @@ def test_people_across_articles(tmp_path: Path, store: SQLiteStore) -> None:
     koizumi = store.find_entity("Koizumi")
     assert koizumi is not None and koizumi == store.find_entity("Junichiro Koizumi")
     profile = store.entity_profile(koizumi)
-    assert profile["name"] == "Junichiro Koizumi" and profile["articles"] == 2
-    assert {"Koizumi", "Junichiro Koizumi"} <= {alias for alias, _ in profile["aliases"]}
-    assert ("Prime Minister", 1) in profile["titles"]
-    assert [m for m, _ in profile["mentions_by_month"]] == ["2006-06", "2006-07"]
+    assert profile.name == "Junichiro Koizumi" and profile.articles == 2
+    assert {"Koizumi", "Junichiro Koizumi"} <= {alias for alias, _ in profile.aliases}
+    assert ("Prime Minister", 1) in profile.titles
+    assert [m for m, _ in profile.mentions_by_month] == ["2006-06", "2006-07"]
     assert store.find_entity("Bill Clinton") != store.find_entity("Hillary Clinton")
 
 
@@ -205,7 +205,8 @@ def test_queries_on_a_small_corpus(tmp_path: Path) -> None:
     assert "Maria Lopez" in runner.invoke(app, ["entity", "Lopez", "--db", str(db)]).stdout
     said = runner.invoke(app, ["quotes", "--speaker", "Maria Lopez", "--db", str(db)]).stdout
     assert "Nobody should sleep outside" in said
-    assert json.loads(runner.invoke(app, ["stats", "--db", str(db)]).stdout)["articles"] == 5
+    counted = runner.invoke(app, ["stats", "--db", str(db), "--json"]).stdout
+    assert json.loads(counted)["articles"] == 5
     for file_format in ("jsonl", "parquet", "csv"):
         out = tmp_path / f"out.{file_format}"
         assert (
@@ -222,6 +223,7 @@ def test_queries_on_a_small_corpus(tmp_path: Path) -> None:
     assert missing.exit_code == 2 and "no such database" in missing.stderr
 
 
+@pytest.mark.slow
 def test_a_killed_run_resumes_without_duplicates_or_gaps(tmp_path: Path) -> None:
     with (SHARED / "corpus" / "bbc" / "articles.jsonl").open() as lines:
         records = [json.loads(next(lines)) for _ in range(100)]
@@ -300,15 +302,15 @@ def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
 def test_articles_are_listed_newest_first_and_filtered(small_corpus: SQLiteStore) -> None:
     store = small_corpus
     listed = store.list_articles()
-    assert [a["published"] for a in listed] == [
+    assert [a.published for a in listed] == [
         "2024-06-01", "2024-04-04", "2024-02-02", "2024-01-01", None,
     ]  # fmt: skip
     lopez = store.find_entity("Maria Lopez")
     assert lopez is not None
     assert len(store.list_articles(Filters(entity_id=lopez))) == 4
-    assert {a["source"] for a in store.list_articles(Filters(source="Herald"))} == {"Herald"}
-    assert [a["published"] for a in store.list_articles(Filters(month="2024-02"))] == ["2024-02-02"]
-    assert [a["published"] for a in store.list_articles(Filters(month=UNDATED))] == [None]
+    assert {a.source for a in store.list_articles(Filters(source="Herald"))} == {"Herald"}
+    assert [a.published for a in store.list_articles(Filters(month="2024-02"))] == ["2024-02-02"]
+    assert [a.published for a in store.list_articles(Filters(month=UNDATED))] == [None]
     between = Filters(since="2024-02-01", until="2024-04-30")
     assert len(store.list_articles(between)) == 2
     assert len(store.list_articles(limit=2, offset=4)) == 1
@@ -321,23 +323,24 @@ def test_search_takes_the_same_filters_and_facets_count_them(small_corpus: SQLit
         "Herald"
     ]
     facets = store.search_facets("shelter")
-    assert facets["articles"] == 4
-    assert dict(facets["sources"]) == {"Gazette": 2, "Herald": 1, "unknown": 1}
-    assert dict(facets["months"])[UNDATED] == 1
-    counted = {e["name"]: e["articles"] for e in facets["entities"]}
+    assert facets.articles == 4
+    assert dict(facets.sources) == {"Gazette": 2, "Herald": 1, "unknown": 1}
+    assert dict(facets.months)[UNDATED] == 1
+    counted = {e.name: e.articles for e in facets.entities}
     assert counted["Main Street"] == 4 and counted["Maria Lopez"] == 3
     narrowed = store.search_facets("shelter", Filters(month="2024-04"))
-    assert narrowed["articles"] == 1 and dict(narrowed["months"]) == {"2024-04": 1}
+    assert narrowed.articles == 1 and dict(narrowed.months) == {"2024-04": 1}
     everything = store.search_facets()
-    assert everything["articles"] == 5
-    assert store.search_facets("no such word anywhere")["articles"] == 0
+    assert everything.articles == 5
+    assert store.search_facets("no such word anywhere").articles == 0
 
 
 def test_one_article_with_its_facts_and_corpus_entities(small_corpus: SQLiteStore) -> None:
     store = small_corpus
     newest = store.list_articles(limit=1)[0]
-    article = store.article(newest["id"])
-    assert article is not None
+    stored = store.article(newest.id)
+    assert stored is not None
+    article = stored.to_dict()
     assert article["schema_version"] == 1 and article["source"] == "Herald"
     assert "Clear River" in article["body"] and article["quotes"]
     lopez = next(e for e in article["entities"] if e["name"] == "Maria Lopez")
@@ -351,17 +354,17 @@ def test_entity_queries(small_corpus: SQLiteStore) -> None:
     store = small_corpus
     lopez = store.find_entity("Lopez")
     assert lopez is not None
-    assert store.entity(lopez) == {"id": lopez, "name": "Maria Lopez", "type": "PERSON"}
+    assert store.entity(lopez) == EntityRow(lopez, "Maria Lopez", "PERSON")
     assert store.entity(10_000) is None
     with pytest.raises(KeyError):
         store.entity_profile(10_000)
     months = store.mentions_by_month(lopez)
     assert [m for m, _ in months] == ["2024-01", "2024-02", "2024-04", "2024-06"]
     co_mentioned = store.co_mentions(lopez, limit=3)
-    assert co_mentioned[0]["name"] == "Main Street" and co_mentioned[0]["articles"] == 3
-    assert store.entity_profile(lopez)["co_mentioned"][:3] == co_mentioned
+    assert co_mentioned[0].name == "Main Street" and co_mentioned[0].articles == 3
+    assert store.entity_profile(lopez).co_mentioned[:3] == co_mentioned
     top = store.top_entities(limit=2)
-    assert [(e["name"], e["articles"]) for e in top] == [("Main Street", 4), ("Maria Lopez", 4)]
-    assert all(e["type"] == "PERSON" for e in store.top_entities("PERSON"))
+    assert [(e.name, e.articles) for e in top] == [("Main Street", 4), ("Maria Lopez", 4)]
+    assert all(e.type == "PERSON" for e in store.top_entities("PERSON"))
     quotes = store.quotes(entity_id=lopez)
-    assert quotes and all(q["speaker_id"] == lopez for q in quotes)
+    assert quotes and all(q.speaker_id == lopez for q in quotes)

@@ -98,7 +98,7 @@ def test_entities_profile_co_mentions_and_timeline(client: TestClient) -> None:
     assert len(top) == 3 and top[0]["articles"] >= top[-1]["articles"]
     people = get(client, "/api/entities?type=PERSON")["entities"]
     assert people and all(e["type"] == "PERSON" for e in people)
-    assert get(client, "/api/entities?name=Nobody At All") == {"entities": []}
+    assert get(client, "/api/entities?name=Nobody At All")["entities"] == []
     person = clinton(client)
     profile = get(client, f"/api/entities/{person}")
     assert "Clinton" in [alias for alias, _ in profile["aliases"]]
@@ -114,7 +114,7 @@ def test_entities_profile_co_mentions_and_timeline(client: TestClient) -> None:
 
 
 def test_quotes(client: TestClient) -> None:
-    too_many = get(client, "/api/quotes?limit=500", 422)
+    too_many = get(client, "/api/quotes?limit=1000", 422)
     assert "limit" in too_many["error"]
     quotes = get(client, "/api/quotes?limit=200")["quotes"]
     assert len({q["article_id"] for q in quotes}) >= 5
@@ -186,7 +186,14 @@ def test_openapi_describes_every_endpoint(client: TestClient) -> None:
         "/api/articles", "/api/articles/{article_id}", "/api/search", "/api/entities",
         "/api/entities/{entity_id}", "/api/entities/{entity_id}/co-mentions",
         "/api/entities/{entity_id}/timeline", "/api/quotes", "/api/extract",
+        "/api/records/{record_id}", "/api/articles.csv", "/api/articles/{article_id}.csv",
+        "/api/search.csv", "/api/entities.csv", "/api/quotes.csv",
     }  # fmt: skip
+    for path, methods in paths.items():
+        if path.endswith(".csv") or path == "/api/extract":
+            continue
+        schema = methods["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert "$ref" in schema, path  # a named record, not an untyped object
     body = paths["/api/extract"]["post"]["requestBody"]["content"]
     assert set(body) == {"text/plain", "text/html", "application/json"}
     assert client.get("/docs").status_code == 404
@@ -271,3 +278,93 @@ def test_the_article_page_lists_events_places_and_themes(client: TestClient) -> 
     places = page[page.index("<h2>Places") : page.index("<h2>Amounts")]
     assert "As Samawah" in places and "(focus)" in places
     assert "MILITARY" in page
+
+
+def test_every_list_is_paged_with_its_total(client: TestClient) -> None:
+    everything = get(client, "/api/articles")
+    assert everything["total"] == 8 and len(everything["articles"]) == 8
+    first = get(client, "/api/articles?limit=3")
+    rest = get(client, "/api/articles?limit=3&offset=3")
+    assert first["total"] == rest["total"] == 8 and (first["offset"], rest["offset"]) == (0, 3)
+    assert {a["id"] for a in first["articles"]}.isdisjoint(a["id"] for a in rest["articles"])
+    found = get(client, "/api/search?q=Clinton&limit=2")
+    later = get(client, "/api/search?q=Clinton&limit=2&offset=2")
+    assert found["total"] == later["total"] == found["facets"]["articles"] > 2
+    assert {h["article_id"] for h in found["hits"]}.isdisjoint(
+        h["article_id"] for h in later["hits"]
+    )
+    entities = get(client, "/api/entities?limit=2&offset=2")
+    assert entities["total"] > 4 and len(entities["entities"]) == 2
+    quotes = get(client, "/api/quotes?limit=1&offset=1")
+    assert quotes["total"] > 2 and len(quotes["quotes"]) == 1
+    person = clinton(client)
+    co = get(client, f"/api/entities/{person}/co-mentions?limit=2&offset=2")
+    assert co["total"] > 4 and len(co["co_mentioned"]) == 2
+
+
+def test_every_list_and_page_downloads_as_csv(client: TestClient) -> None:
+    person = clinton(client)
+    for url, column in [
+        ("/api/articles.csv?limit=3", "published"), ("/api/search.csv?q=Clinton", "snippet"),
+        ("/api/entities.csv?type=PERSON", "articles"), ("/api/quotes.csv?speaker=Clinton", "text"),
+        ("/api/articles/1.csv", "body"), (f"/api/quotes.csv?speaker={person}", "speaker"),
+    ]:  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response.headers["content-type"].startswith("text/csv")
+        header, *rows = response.text.splitlines()
+        assert column in header.split(",") and rows, url
+
+
+def test_entity_types_are_checked_and_speakers_named(client: TestClient) -> None:
+    assert "type" in get(client, "/api/entities?type=PERSN", 422)["error"]
+    by_name = get(client, "/api/quotes?speaker=Hillary Clinton")["quotes"]
+    by_id = get(client, f"/api/quotes?speaker={clinton(client)}")["quotes"]
+    assert by_name == by_id and by_name
+    assert get(client, "/api/quotes?speaker=Nobody At All", 404) == {
+        "error": "no entity called 'Nobody At All'"
+    }
+
+
+def test_an_exact_copy_is_found_by_its_record_id(client: TestClient) -> None:
+    copy = get(client, "/api/records/bbc-business-001-copy")
+    assert copy == get(client, "/api/records/bbc-business-001")
+    assert [r["record_id"] for r in copy["records"]] == [
+        "bbc-business-001",
+        "bbc-business-001-copy",
+    ]
+    assert copy["records"][1]["source"] == "Wire"
+    page = client.get(f"/articles/{copy['id']}").text
+    assert "Input records (2)" in page and "bbc-business-001-copy" in page
+    assert get(client, "/api/records/nobody", 404) == {"error": "no record nobody"}
+
+
+def test_search_syntax_errors_and_slow_queries_are_clear(
+    client: TestClient, web_corpus: Path
+) -> None:
+    assert len(get(client, "/api/search?q=Clinton OR Islamic")["hits"]) > len(
+        get(client, "/api/search?q=Islamic")["hits"]
+    )
+    assert "malformed search query" in get(client, '/api/search?q="unclosed', 400)["error"]
+    page = client.get('/?q="unclosed')
+    assert page.status_code == 400 and "malformed search query" in page.text
+    slow = TestClient(create_app(web_corpus, time_limit=0))
+    response = slow.get("/api/search?q=Clinton")
+    assert response.status_code == 503
+    assert "time limit" in response.json()["error"]
+
+
+def test_the_search_page_pages_and_keeps_its_filters(client: TestClient) -> None:
+    page = client.get("/?q=Clinton&month=2015-12").text
+    assert 'Download: <a href="/api/search?q=Clinton&amp;month=2015-12&amp;limit=20">' in page
+    everything = client.get("/").text
+    assert "Newest articles" in everything and "1–8 of 8" in everything
+    assert '<a href="/api/articles.csv?limit=20">.csv</a>' in everything
+    undated = client.get("/?month=undated").text
+    assert "Newest articles" not in undated and "<h1>Articles" in undated
+
+
+def test_the_article_page_lets_the_reader_switch_highlight_layers(client: TestClient) -> None:
+    page = client.get("/articles/1").text
+    for kind in ("person", "org", "place", "quote", "amount", "date"):
+        assert f'id="layer-{kind}" checked' in page

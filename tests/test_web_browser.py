@@ -136,13 +136,13 @@ def test_hostile_text_shows_literally_and_runs_nothing(
     page: Page, server: str, web_corpus: Path, tmp_path: Path
 ) -> None:
     store = SQLiteStore(web_corpus, read_only=True)
-    [hostile] = [a for a in store.list_articles(limit=100) if a["title"] == HOSTILE_TITLE]
+    [hostile] = [a for a in store.list_articles(limit=100) if a.title == HOSTILE_TITLE]
     person = store.find_entity(HOSTILE_NAME)
     store.close()
     pages = {
         "search": f"{server}/?q=shelter",
         "list": f"{server}/?month=2016-01",
-        "article": f"{server}/articles/{hostile['id']}",
+        "article": f"{server}/articles/{hostile.id}",
         "entity": f"{server}/entities/{person}",
     }
     for name, url in pages.items():
@@ -163,3 +163,42 @@ def test_hostile_text_shows_literally_and_runs_nothing(
     expect(page.locator(".facts .quotes")).to_contain_text(f"<script>{PWN}</script>")
     assert page.evaluate("window.__pwned") is None
     shot(page, tmp_path, "hostile-paste")
+
+
+def test_the_header_fits_a_narrow_screen(browser: Any, server: str, tmp_path: Path) -> None:
+    context = browser.new_context(viewport={"width": 420, "height": 800})
+    narrow = context.new_page()
+    for url in (server, f"{server}/articles/1", f"{server}/extract"):
+        narrow.goto(url)
+        overflow = narrow.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, url
+        for link in (narrow.locator(".top nav a"), narrow.locator(".top-search button")):
+            box = link.bounding_box()
+            assert box is not None and box["x"] + box["width"] <= 420, url
+    narrow.screenshot(path=str(tmp_path / "narrow.png"), full_page=True)
+    context.close()
+
+
+def test_highlight_layers_can_be_switched_off_and_on(page: Page, server: str) -> None:
+    page.goto(f"{server}/articles/1")
+    quote = page.locator("#body .hl-quote").first
+    shown = quote.evaluate("(node) => getComputedStyle(node).backgroundColor")
+    assert shown != "rgba(0, 0, 0, 0)"
+    page.locator("#layer-quote").uncheck()
+    assert quote.evaluate("(node) => getComputedStyle(node).backgroundColor") == "rgba(0, 0, 0, 0)"
+    person = page.locator("#body .hl-person").first
+    assert person.evaluate("(node) => getComputedStyle(node).backgroundColor") != (
+        "rgba(0, 0, 0, 0)"
+    )
+    page.locator("#layer-quote").check()
+    assert quote.evaluate("(node) => getComputedStyle(node).backgroundColor") == shown
+
+
+def test_search_results_page_through_with_their_filters(page: Page, server: str) -> None:
+    page.goto(f"{server}/?month=2016-01")
+    expect(page.locator(".pager").first).to_contain_text("of")
+    expect(page.locator(".downloads a", has_text=".json")).to_have_attribute(
+        "href", "/api/articles?month=2016-01&limit=20"
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from nutgraf.web.highlight import Span, highlight, snippet_html, snippet_parts
-from nutgraf.web.views import article_view, timeline, with_params
+from nutgraf.web.views import article_view, pages, timeline, with_params
 
 
 def test_every_piece_is_escaped_and_spans_nest() -> None:
@@ -106,3 +106,14 @@ def test_the_timeline_has_every_month_between_the_first_and_the_last() -> None:
         "undated": 4,
     }
     assert timeline([]) == {"months": [], "counts": [], "undated": 0}
+
+
+def test_pages_link_to_the_previous_and_next_page_with_the_filters() -> None:
+    params = {"q": "troops", "month": "2024-01", "offset": "20"}
+    middle = pages(total=45, offset=20, size=20, params=params)
+    assert (middle["first"], middle["last"], middle["total"]) == (21, 40, 45)
+    assert middle["previous"] == "?q=troops&month=2024-01"
+    assert middle["next"] == "?q=troops&month=2024-01&offset=40"
+    last = pages(total=45, offset=40, size=20, params=params)
+    assert last["next"] is None and last["last"] == 45
+    assert pages(total=0, offset=0, size=20, params={})["first"] == 0

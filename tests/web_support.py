@@ -27,7 +27,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]  # fmt: skip
-# Five PolNeAR articles naming Hillary Clinton over three months, and one undated BBC story.
+# Five PolNeAR articles naming Hillary Clinton over three months, and one undated BBC story
+# (read twice: its exact copy is another record of the same article).
 ARTICLES = {
     "polnear-train": [
         "breitbart_2015-11-19_hillary-clinton-calls-on-u-s-to-",
@@ -59,6 +60,7 @@ def read_records(name: str, ids: list[str]) -> list[dict[str, Any]]:
 def build_corpus(db: Path, folder: Path) -> None:
     """A few real articles and the seed article through ingest, and the hostile article."""
     records = [r for name, ids in ARTICLES.items() for r in read_records(name, ids)]
+    records.append({**records[-1], "id": f"{records[-1]['id']}-copy", "source": "Wire"})
     source = folder / "articles.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     store = SQLiteStore(db)

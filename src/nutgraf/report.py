@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from collections.abc import Callable
 
 from rich.console import Group, RenderableType
@@ -22,6 +23,8 @@ def report(article: Article) -> Group:
     parts: list[RenderableType] = [_header(article)]
     order = {name: rank for rank, name in enumerate(SECTIONS)}
     for extractor in sorted(EXTRACTORS, key=lambda e: order.get(e.name, len(order))):
+        if getattr(article, extractor.name, None) == []:
+            continue  # no table for a fact the article does not have
         render = SECTIONS.get(extractor.name)
         section = render(article) if render else _extension(extractor.name, article)
         if section is not None:
@@ -153,7 +156,7 @@ def _quotes(article: Article) -> Group:
         speaker = entity.name if entity else (quote.speaker_text or "unknown speaker")
         if entity and quote.speaker_text and quote.speaker_text != entity.name:
             speaker = f"{entity.name} ({quote.speaker_text})"
-        text = quote.text if len(quote.text) <= QUOTE_PREVIEW else quote.text[:QUOTE_PREVIEW] + "…"
+        text = textwrap.shorten(quote.text, QUOTE_PREVIEW, placeholder=" …")
         cue = f" {quote.cue}" if quote.cue else ""
         lines.append(
             Text.assemble((f"  {quote.kind:<8} ", "dim"), (speaker, "bold"), cue, ": ", f"“{text}”")

@@ -8,6 +8,7 @@ extractor registered with what it ``produces``, appears in every format at once.
 from __future__ import annotations
 
 import dataclasses
+import json
 import types
 import typing
 from collections.abc import Iterator
@@ -24,6 +25,8 @@ CORPUS_COLUMNS: list[tuple[str, Any]] = [
     ("record_id", str | None),
     ("url", str | None),
     ("source", str | None),
+    ("location", str | None),
+    ("metadata", str | None),  # the input record's other fields, as a JSON object
 ]
 _SCALARS: dict[Any, pa.DataType] = {
     str: pa.string(),
@@ -112,6 +115,8 @@ def flat_row(article: dict[str, Any]) -> dict[str, Any]:
         value = article.get(column.removesuffix("_count"))
         if column.endswith("_count"):
             row[column] = len(value or [])
+        elif isinstance(value, dict):
+            row[column] = json.dumps(value, ensure_ascii=False)
         elif isinstance(value, list):
             row[column] = "; ".join(value)
         else:

@@ -28,10 +28,7 @@ from nutgraf.records import Article
 from nutgraf.schema import arrow_schema, extensions
 
 REJECTS = "rejects.jsonl"
-RECORD_COLUMNS = [
-    ("hash", pa.string()), ("location", pa.string()), ("record_title", pa.string()),
-    ("metadata", pa.string()),
-]  # fmt: skip
+RECORD_COLUMNS = [("hash", pa.string()), ("record_title", pa.string())]
 REQUIRED = ("hash", "location", "body")
 
 
@@ -117,13 +114,13 @@ def load(
                     title=values["record_title"], url=values["url"], source=values["source"],
                     metadata=json.loads(values["metadata"] or "{}"),
                 )  # fmt: skip
-                if writer.is_new(record.location, values["hash"]):
+                if writer.is_new(record, values["hash"]):
                     writer.take(record, values["hash"], Article.from_dict(values, extensions()))
     for location, reason, digest in _rejects(folder):
         if digest is None:
             writer.set_aside(Rejected(location, reason))
-        elif writer.is_new(location, digest):
-            writer.take(InputRecord(location, content=""), digest, InputError(reason))
+        elif writer.is_new(record := InputRecord(location, content=""), digest):
+            writer.take(record, digest, InputError(reason))
     return writer.finish()
 
 

@@ -200,7 +200,7 @@ def ingest_on_cluster(
         for result in results:
             if isinstance(result, Rejected):
                 writer.set_aside(result)
-            elif writer.is_new(result.record.location, result.digest):
+            elif writer.is_new(result.record, result.digest):
                 # A worker leaves out only what the writer has seen before.
                 assert result.outcome is not None, result.record.location
                 writer.take(result.record, result.digest, result.outcome)

@@ -1,11 +1,14 @@
 """Ingest: records from files into the store, in order, resumable, with nothing lost.
 
-An article is identified by the hash of its content: a record already stored (or already
-rejected at the same location) is skipped, so running the same input twice stores nothing new
-and a run killed half-way finishes the job when started again. Extraction runs in ``workers``
-processes; the store is written by this one through ``Writer`` (which the cluster runner and
-``load`` share), a batch per transaction. Near-duplicates (the same story with another site's
-footer) are found with MinHash LSH and linked to the first copy.
+An article is identified by the hash of its content, an input record by that hash and its id
+(else its location): a record already stored (or already rejected at the same location) is
+skipped, so running the same input twice stores nothing new and a run killed half-way finishes
+the job when started again. A record with the content of an article already read but another
+id is an exact copy: it is stored as another record of that article, and a copy of a rejected
+record is rejected for the same reason, so that every record read is accounted for.
+Extraction runs in ``workers`` processes; the store is written by this one through ``Writer``
+(which the cluster runner and ``load`` share), a batch per transaction. Near-duplicates (the
+same story with another site's footer) are found with MinHash LSH and linked to the first copy.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from nutgraf.corpus.sources import InputRecord, Rejected, read_paths
-from nutgraf.corpus.store import Store, StoredArticle
+from nutgraf.corpus.store import Copy, SourceRecord, Store, StoredArticle
 from nutgraf.errors import InputError
 from nutgraf.pipeline import extract_each
 from nutgraf.records import Article
@@ -38,8 +41,12 @@ COMMIT_EVERY = 64
 
 @dataclass
 class IngestSummary:
+    """What became of the records read: ``processed`` is every new one, ``skipped`` those an
+    earlier run (or an earlier line of this one) stored already."""
+
     stored: int = 0
     duplicates: int = 0
+    copies: int = 0
     rejected: int = 0
     skipped: int = 0
     seconds: float = 0.0
@@ -47,7 +54,7 @@ class IngestSummary:
 
     @property
     def processed(self) -> int:
-        return self.stored + self.duplicates + self.rejected
+        return self.stored + self.duplicates + self.copies + self.rejected
 
     @property
     def rate(self) -> float:
@@ -114,21 +121,39 @@ class Writer:
         self.report = on_record or (lambda outcome: None)
         self.summary = IngestSummary()
         self.seen = store.hashes()
+        self.keys = store.record_keys()
+        # Copies waiting for their first record's outcome, and the reason of each rejected one.
+        self.waiting: dict[str, list[InputRecord]] = {}
+        self.rejected_for: dict[str, str] = {}
+        self.copies_to_add: list[Copy] = []
         self.rejected_at = store.reject_locations()
         self.copies = NearDuplicates()
         first_copies = list(store.first_copies())
         self.copies.load((h, blob) for _, h, blob in first_copies)
         self.ids_by_hash = {h: i for i, h, _ in first_copies}
+        self.stored = set(self.seen)  # the hashes of articles stored or to be stored
         self.pending: list[StoredArticle] = []
         self.rejects: list[tuple[str, str]] = []
 
-    def is_new(self, location: str, digest: str) -> bool:
-        """Whether a record is still to be extracted; from now on its content counts as seen."""
-        if digest in self.seen or location in self.rejected_at:
+    def is_new(self, record: InputRecord, digest: str) -> bool:
+        """Whether a record is still to be extracted; from now on its content counts as seen.
+        A record read before is skipped; an exact copy is kept as a record of its article (or
+        rejected as its first record was) once that one's outcome is known."""
+        key = (digest, record.id or record.location)
+        if key in self.keys or record.location in self.rejected_at:
             self._skip()
             return False
-        self.seen.add(digest)
-        return True
+        self.keys.add(key)
+        if digest not in self.seen:
+            self.seen.add(digest)
+            return True
+        if digest in self.rejected_for:
+            self._reject(record.location, self.rejected_for[digest])
+        elif digest in self.stored:
+            self._copy(record, digest)
+        else:
+            self.waiting.setdefault(digest, []).append(record)
+        return False
 
     def set_aside(self, rejected: Rejected) -> None:
         """A record that could not be read (skipped when set aside by an earlier run)."""
@@ -141,7 +166,9 @@ class Writer:
         """A new record's extraction: stored, stored as a near-duplicate, or set aside."""
         if isinstance(outcome, InputError):
             self._reject(record.location, str(outcome))
+            self.rejected_for[digest] = str(outcome)
         else:
+            self.stored.add(digest)
             minhash = signature(outcome.body)
             original = self.copies.first_copy(minhash)
             if original is not None and original not in self.ids_by_hash:
@@ -157,13 +184,25 @@ class Writer:
             else:
                 self.summary.duplicates += 1
                 self.report("duplicate")
-        if len(self.pending) + len(self.rejects) >= self.commit_every:
+        for copy in self.waiting.pop(digest, []):
+            if isinstance(outcome, InputError):
+                self._reject(copy.location, str(outcome))
+            else:
+                self._copy(copy, digest)
+        if len(self.pending) + len(self.rejects) + len(self.copies_to_add) >= self.commit_every:
             self._flush()
 
     def finish(self) -> IngestSummary:
         self._flush()
         self.summary.seconds = time.perf_counter() - self.started
         return self.summary
+
+    def _copy(self, record: InputRecord, digest: str) -> None:
+        source = SourceRecord(record.location, record.id, record.url, record.source,
+                              record.title, record.metadata)  # fmt: skip
+        self.copies_to_add.append(Copy(digest, source))
+        self.summary.copies += 1
+        self.report("copy")
 
     def _skip(self) -> None:
         self.summary.skipped += 1
@@ -178,11 +217,12 @@ class Writer:
         self.report("rejected")
 
     def _flush(self) -> None:
-        added = self.store.add(self.pending, self.rejects)
+        added = self.store.add(self.pending, self.rejects, self.copies_to_add)
         for stored, article_id in zip(self.pending, added, strict=True):
             self.ids_by_hash[stored.hash] = article_id
         self.pending.clear()
         self.rejects.clear()
+        self.copies_to_add.clear()
 
 
 def ingest(
@@ -195,7 +235,7 @@ def ingest(
     commit_every: int = COMMIT_EVERY,
 ) -> IngestSummary:
     """Read, extract and store every record under ``paths``; ``on_record`` hears the outcome
-    of each ("stored", "duplicate", "rejected", "skipped")."""
+    of each ("stored", "duplicate", "copy", "rejected", "skipped")."""
     writer = Writer(store, keep_duplicates, commit_every, on_record)
     # Records read ahead of the extraction, in input order: unreadable ones wait here too, so
     # that everything is written in input order.
@@ -207,7 +247,7 @@ def ingest(
                 in_flight.append(item)
                 continue
             digest = content_hash(item.content)
-            if writer.is_new(item.location, digest):
+            if writer.is_new(item, digest):
                 in_flight.append((item, digest))
                 yield item.content, record_date(item.published)
 

@@ -3,7 +3,8 @@
 A thin shell, laid out as FastAPI's "bigger applications": one router per area under
 ``routers/``, the shared dependencies in ``dependencies.py``. Every query goes through the
 store's API, every extraction through ``nutgraf.pipeline.extract``; the store is opened
-read-only, one connection per request.
+read-only, one connection per request, and a read that runs over ``time_limit`` seconds
+ends the request with a 503 (as Datasette's time limit does).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from nutgraf.web import errors
-from nutgraf.web.routers import articles, entities, extract, pages, quotes, search
+from nutgraf.web.routers import articles, entities, extract, pages, quotes, records, search
 
 STATIC = Path(__file__).parent / "static"
 # Scripts and styles only from the app itself: an injected <script> would not run even if
@@ -26,7 +27,10 @@ CONTENT_SECURITY_POLICY = (
 )
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+TIME_LIMIT = 5.0  # seconds a read may take
+
+
+def create_app(db_path: str | Path, time_limit: float = TIME_LIMIT) -> FastAPI:
     """The application over the corpus in ``db_path`` (checked by the caller: ``cli.serve``)."""
     app = FastAPI(
         title="nutgraf",
@@ -36,8 +40,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db_path = Path(db_path)
+    app.state.time_limit = time_limit
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for router in (articles.router, search.router, entities.router, quotes.router, extract.router):
+    routers = (articles.router, records.router, search.router, entities.router, quotes.router,
+               extract.router)  # fmt: skip
+    for router in routers:
         app.include_router(router, prefix="/api")
     app.include_router(pages.router)
     errors.install(app)

@@ -1,5 +1,6 @@
-"""What the routers share: the store of the request, the article filters, the templates, and
-extraction with the one spaCy pipeline of the process."""
+"""What the routers share: the store of the request (its reads under the app's time limit), the
+article filters, paging, the templates, and extraction with the one spaCy pipeline of the
+process."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from fastapi import Depends, Query, Request
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore
+from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore, Store
 from nutgraf.pipeline import extract
 from nutgraf.records import Article
 
@@ -23,10 +24,12 @@ MONTH = rf"^(\d{{4}}-\d{{2}}|{UNDATED})$"
 _EXTRACTING = threading.Lock()
 
 
-def corpus(request: Request) -> Iterator[SQLiteStore]:
+def corpus(request: Request) -> Iterator[Store]:
     """A read-only connection for this request (SQLite connections are not shared across
     the threads that run requests)."""
-    store = SQLiteStore(request.app.state.db_path, read_only=True)
+    store = SQLiteStore(
+        request.app.state.db_path, read_only=True, time_limit=request.app.state.time_limit
+    )
     try:
         yield store
     finally:
@@ -53,8 +56,10 @@ def article_filters(
     )
 
 
-Corpus = Annotated[SQLiteStore, Depends(corpus)]
+Corpus = Annotated[Store, Depends(corpus)]
 ArticleFilters = Annotated[Filters, Depends(article_filters)]
+Limit = Annotated[int, Query(ge=1, le=500, description="At most this many items.")]
+Offset = Annotated[int, Query(ge=0, description="Skip this many items (the next page).")]
 
 
 def extract_article(text_or_html: str | bytes, published: str | None) -> Article:

@@ -9,6 +9,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from nutgraf.corpus.store import QueryError, QueryTimeout
 from nutgraf.web.dependencies import TEMPLATES
 
 LOG = logging.getLogger("nutgraf.web")
@@ -17,6 +18,8 @@ LOG = logging.getLogger("nutgraf.web")
 def install(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, invalid_request)  # type: ignore[arg-type]
+    app.add_exception_handler(QueryTimeout, slow_query)  # type: ignore[arg-type]
+    app.add_exception_handler(QueryError, bad_query)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, unexpected_error)
 
 
@@ -40,6 +43,15 @@ async def invalid_request(request: Request, error: RequestValidationError) -> Re
         for problem in error.errors()
     ]
     return error_response(request, 422, "; ".join(problems))
+
+
+async def slow_query(request: Request, error: QueryTimeout) -> Response:
+    """503: the corpus is there, this query is too slow for it; a narrower one may do."""
+    return error_response(request, 503, f"{error}; try a narrower query")
+
+
+async def bad_query(request: Request, error: QueryError) -> Response:
+    return error_response(request, 400, str(error))
 
 
 async def unexpected_error(request: Request, error: Exception) -> Response:

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from nutgraf.corpus.store import UNDATED, Filters
+from nutgraf.corpus.store import UNDATED, Facets, Filters
 from nutgraf.web.highlight import Span, highlight
 
 ENTITY_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -119,6 +119,18 @@ def with_params(params: Mapping[str, str], **changes: str | int | None) -> str:
     return "?" + urlencode(merged) if merged else "?"
 
 
+def pages(total: int, offset: int, size: int, params: Mapping[str, str]) -> dict[str, Any]:
+    """Where a list's page is (first and last item shown) and the links to the pages before
+    and after it, each keeping the query and filters."""
+    last = min(offset + size, total)
+    return {
+        "first": offset + 1 if total else 0, "last": last, "total": total,
+        "previous": with_params(params, offset=max(offset - size, 0) or None)
+        if offset > 0 else None,
+        "next": with_params(params, offset=offset + size) if last < total else None,
+    }  # fmt: skip
+
+
 def timeline(mentions_by_month: list[tuple[str, int]]) -> dict[str, Any]:
     """Months from the first to the last with mentions, none skipped, and the undated count."""
     counts = dict(mentions_by_month)
@@ -134,21 +146,22 @@ def timeline(mentions_by_month: list[tuple[str, int]]) -> dict[str, Any]:
 
 
 def facet_sections(
-    facets: dict[str, Any], filters: Filters, params: Mapping[str, str]
+    facets: Facets, filters: Filters, params: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    """The search page's facets: each value a link that adds it to the current filters."""
+    """The search page's facets: each value a link that adds it to the current filters (and
+    goes back to the first page)."""
 
     def item(key: str, value: str | int, label: str, count: int, active: bool) -> dict[str, Any]:
         return {"label": label, "count": count, "active": active,
-                "href": with_params(params, **{key: value})}  # fmt: skip
+                "href": with_params(params, offset=None, **{key: value})}  # fmt: skip
 
     entities = [
-        {**item("entity", e["id"], e["name"], e["articles"], e["id"] == filters.entity_id),
-         "profile": entity_href(e["id"])}
-        for e in facets["entities"]
+        {**item("entity", e.id, e.name, e.articles, e.id == filters.entity_id),
+         "profile": entity_href(e.id)}
+        for e in facets.entities
     ]  # fmt: skip
-    sources = [item("source", v, v, n, v == filters.source) for v, n in facets["sources"]]
-    months = [item("month", v, v, n, v == filters.month) for v, n in sorted(facets["months"])]
+    sources = [item("source", v, v, n, v == filters.source) for v, n in facets.sources]
+    months = [item("month", v, v, n, v == filters.month) for v, n in sorted(facets.months)]
     return [
         {"title": "Entities", "items": entities},
         {"title": "Sources", "items": sources},

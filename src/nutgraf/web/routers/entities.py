@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import Response
 
-from nutgraf.corpus.store import SQLiteStore
-from nutgraf.web.dependencies import Corpus
+from nutgraf.corpus.store import EntityProfile, EntityRow, RankedEntity, Store
+from nutgraf.records import EntityType
+from nutgraf.web.dependencies import Corpus, Limit, Offset
+from nutgraf.web.downloads import csv_of
+from nutgraf.web.models import CoMentions, EntityList, Timeline
 
 router = APIRouter(prefix="/entities", tags=["entities"])
 
 
-def known(store: SQLiteStore, entity_id: int) -> dict[str, Any]:
+def known(store: Store, entity_id: int) -> EntityRow:
     entity = store.entity(entity_id)
     if entity is None:
         raise HTTPException(404, f"no entity {entity_id}")
@@ -23,32 +27,44 @@ def known(store: SQLiteStore, entity_id: int) -> dict[str, Any]:
 def list_entities(
     store: Corpus,
     name: Annotated[str | None, Query(description="The entity best known by this name.")] = None,
-    type: Annotated[str | None, Query(description="PERSON, ORG, GPE...")] = None,
-    limit: Annotated[int, Query(ge=1, le=100)] = 20,
-) -> dict[str, Any]:
-    """The entities named in the most articles, or the one best known by ``name``."""
+    type: Annotated[EntityType | None, Query(description="Only entities of this type.")] = None,
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> EntityList:
+    """The entities named in the most articles, a page at a time, or the one best known by
+    ``name``."""
     if name is None:
-        return {"entities": store.top_entities(type, limit)}
+        found = store.top_entities(type, limit, offset)
+        return EntityList(store.count_entities(type), offset, limit, found)
     entity_id = store.find_entity(name)
-    return {"entities": [known(store, entity_id)] if entity_id is not None else []}
+    if entity_id is None:
+        return EntityList(0, offset, limit, [])
+    best = store.entity_profile(entity_id, top=0)
+    return EntityList(1, 0, limit, [RankedEntity(best.id, best.name, best.type, best.articles)])
+
+
+router.get(".csv", response_class=Response)(csv_of(list_entities, "entities", "entities.csv"))
 
 
 @router.get("/{entity_id}")
-def profile(store: Corpus, entity_id: int) -> dict[str, Any]:
+def profile(store: Corpus, entity_id: int) -> EntityProfile:
     """Aliases, titles, article count, mentions by month, co-mentioned entities, quotes."""
     known(store, entity_id)
     return store.entity_profile(entity_id)
 
 
 @router.get("/{entity_id}/co-mentions")
-def co_mentions(
-    store: Corpus, entity_id: int, limit: Annotated[int, Query(ge=1, le=100)] = 20
-) -> dict[str, Any]:
-    """The entities named in the most articles beside this one."""
-    return {**known(store, entity_id), "co_mentioned": store.co_mentions(entity_id, limit)}
+def co_mentions(store: Corpus, entity_id: int, limit: Limit = 20, offset: Offset = 0) -> CoMentions:
+    """The entities named in the most articles beside this one, a page at a time."""
+    entity = known(store, entity_id)
+    return CoMentions(
+        entity.id, entity.name, entity.type, store.count_co_mentions(entity_id), offset, limit,
+        store.co_mentions(entity_id, limit, offset),
+    )  # fmt: skip
 
 
 @router.get("/{entity_id}/timeline")
-def timeline(store: Corpus, entity_id: int) -> dict[str, Any]:
+def timeline(store: Corpus, entity_id: int) -> Timeline:
     """Mentions per month (YYYY-MM; 'undated' for articles without a date)."""
-    return {**known(store, entity_id), "mentions_by_month": store.mentions_by_month(entity_id)}
+    entity = known(store, entity_id)
+    return Timeline(entity.id, entity.name, entity.type, store.mentions_by_month(entity_id))

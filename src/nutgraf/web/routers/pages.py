@@ -2,38 +2,53 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
+from nutgraf.corpus.store import QueryError
 from nutgraf.errors import InputError
-from nutgraf.web.dependencies import TEMPLATES, ArticleFilters, Corpus, extract_article
+from nutgraf.web.dependencies import TEMPLATES, ArticleFilters, Corpus, Offset, extract_article
 from nutgraf.web.highlight import snippet_html
-from nutgraf.web.views import article_view, facet_sections, timeline, with_params
+from nutgraf.web.views import article_view, facet_sections, pages, timeline, with_params
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE_SIZE = 20
 
 
 @router.get("/")
-def search_page(request: Request, store: Corpus, filters: ArticleFilters, q: str = "") -> Response:
-    """Search with snippets, or with no words the newest articles; facets narrow either."""
-    hits = [
-        {"hit": hit, "snippet": snippet_html(hit.snippet)}
-        for hit in store.search(q, filters=filters, limit=PAGE_SIZE)
-    ]
-    articles = [] if q.strip() else store.list_articles(filters, limit=PAGE_SIZE)
+def search_page(
+    request: Request, store: Corpus, filters: ArticleFilters, q: str = "", offset: Offset = 0
+) -> Response:
+    """Search with snippets, or with no words the newest articles, a page at a time; facets
+    narrow either; a malformed query says what is wrong."""
     params = dict(request.query_params)
     entity = store.entity(filters.entity_id) if filters.entity_id is not None else None
-    facets = store.search_facets(q, filters)
+    context: dict[str, Any] = {
+        "q": q, "filters": filters, "entity": entity, "params": params, "link": with_params,
+        "hits": [], "articles": [], "facets": [], "total": 0,
+    }  # fmt: skip
+    try:
+        found = store.search(q, filters=filters, limit=PAGE_SIZE, offset=offset)
+        facets = store.search_facets(q, filters)
+    except QueryError as error:
+        return TEMPLATES.TemplateResponse(
+            request, "search.html", {**context, "error": str(error)}, status_code=400
+        )
+    articles = [] if q.strip() else store.list_articles(filters, PAGE_SIZE, offset)
+    api = "/api/search" if q.strip() else "/api/articles"
     return TEMPLATES.TemplateResponse(
         request,
         "search.html",
         {
-            "q": q, "hits": hits, "articles": articles, "filters": filters, "entity": entity,
-            "total": facets["articles"], "facets": facet_sections(facets, filters, params),
-            "params": params, "link": with_params,
+            **context, "articles": articles, "total": facets.articles,
+            "hits": [{"hit": hit, "snippet": snippet_html(hit.snippet)} for hit in found],
+            "dated": any(article.published for article in articles),
+            "facets": facet_sections(facets, filters, params),
+            "page": pages(facets.articles, offset, PAGE_SIZE, params),
+            "downloads": {"json": api + with_params(params, limit=PAGE_SIZE),
+                          "csv": api + ".csv" + with_params(params, limit=PAGE_SIZE)},
         },
     )  # fmt: skip
 
@@ -43,8 +58,11 @@ def article_page(request: Request, store: Corpus, article_id: int) -> Response:
     article = store.article(article_id)
     if article is None:
         raise HTTPException(404, f"no article {article_id}")
-    view = article_view(article, article["entity_ids"])
-    return TEMPLATES.TemplateResponse(request, "article.html", {"view": view})
+    view = article_view(article.to_dict(), article.entity_ids)
+    downloads = {"json": f"/api/articles/{article_id}", "csv": f"/api/articles/{article_id}.csv"}
+    return TEMPLATES.TemplateResponse(
+        request, "article.html", {"view": view, "downloads": downloads}
+    )
 
 
 @router.get("/entities/{entity_id}")
@@ -53,11 +71,14 @@ def entity_page(request: Request, store: Corpus, entity_id: int) -> Response:
         profile = store.entity_profile(entity_id, top=15)
     except KeyError:
         raise HTTPException(404, f"no entity {entity_id}") from None
+    downloads = {"json": f"/api/entities/{entity_id}",
+                 "csv": f"/api/quotes.csv?speaker={entity_id}&limit=500"}  # fmt: skip
     return TEMPLATES.TemplateResponse(
         request,
         "entity.html",
-        {"profile": profile, "timeline": timeline(profile["mentions_by_month"])},
-    )
+        {"profile": profile, "timeline": timeline(profile.mentions_by_month),
+         "downloads": downloads},
+    )  # fmt: skip
 
 
 @router.get("/extract")
