@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from nutgraf.cli import app as cli
+from nutgraf.schema import contract_fields
 from nutgraf.source import MAX_INPUT_BYTES
 from nutgraf.web import create_app
 from nutgraf.web.dependencies import corpus
@@ -368,3 +369,16 @@ def test_the_article_page_lets_the_reader_switch_highlight_layers(client: TestCl
     page = client.get("/articles/1").text
     for kind in ("person", "org", "place", "quote", "amount", "date"):
         assert f'id="layer-{kind}" checked' in page
+
+
+def test_openapi_documents_every_field_of_the_contract(client: TestClient) -> None:
+    """The article schemas come from the records: a field added to a record is documented."""
+    spec = get(client, "/openapi.json")
+    schemas = spec["components"]["schemas"]
+    article_fields = {name for name, _ in contract_fields()}
+    for name in ("Article", "StoredArticle"):
+        assert article_fields <= set(schemas[name]["properties"]), name
+    quote = schemas["Quote"]["properties"]
+    assert {"kind", "mode", "speaker", "cue_start"} <= set(quote)
+    ok = spec["paths"]["/api/extract"]["post"]["responses"]["200"]["content"]
+    assert ok["application/json"]["schema"]["$ref"].endswith("/Article")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 import pyarrow as pa
+from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from nutgraf.extractors import EXTRACTORS
 from nutgraf.records import Article
@@ -158,3 +159,24 @@ def offset_paths(kind: Any = Article, path: str = "") -> Iterator[str]:
     if kind is Article:
         for name, produced in extensions().items():
             yield from offset_paths(produced, name)
+
+
+def contract_model(name: str = "Article", **more: Any) -> type[BaseModel]:
+    """The JSON contract as a pydantic model, for the API's OpenAPI schema: every field of
+    ``Article`` and of the registered extensions, typed by their records; ``more`` adds
+    fields (``name=(type, default)``) beside them, as the corpus's article does."""
+    hints = typing.get_type_hints(Article)
+    defaults = {f.name: f for f in dataclasses.fields(Article)}
+    fields: dict[str, Any] = {}
+    for field_name, kind in contract_fields():
+        known = defaults.get(field_name)
+        if known is None or known.default is not dataclasses.MISSING:
+            default = None if known is None else known.default
+        elif known.default_factory is not dataclasses.MISSING:
+            default = Field(default_factory=known.default_factory)
+        else:
+            default = ...
+        fields[field_name] = (hints.get(field_name, kind), default)
+    fields.update(more)
+    model: type[BaseModel] = create_model(name, __config__=ConfigDict(extra="allow"), **fields)
+    return model

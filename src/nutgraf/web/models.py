@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
-
 from nutgraf.corpus.store import ArticleRow, Facets, QuoteRow, RankedEntity, SourceRecord
+from nutgraf.schema import contract_model
 
 
 @dataclass(frozen=True)
@@ -78,20 +77,20 @@ class QuoteList:
     quotes: list[QuoteRow]
 
 
-class StoredArticle(BaseModel):
-    """A stored article: the extract contract's fields (``schema_version``, ``body``,
-    ``entities``, ``quotes``... as /api/extract returns them) beside these corpus fields;
-    ``records`` are the input records that had its content, the first one first."""
-
-    model_config = ConfigDict(extra="allow")
-
-    id: int
-    title: str | None
-    record_id: str | None
-    url: str | None
-    source: str | None
-    location: str
-    duplicate_of: int | None
-    metadata: dict[str, Any]
-    entity_ids: dict[str, int]
-    records: list[SourceRecord]
+# A stored article: the extract contract's fields, typed by nutgraf's records (as /api/extract
+# returns them), beside the corpus's own; ``records`` are the input records that had its
+# content, the first one first.
+StoredArticle = contract_model(
+    "StoredArticle",
+    id=(int, ...),
+    record_id=(str | None, None),
+    url=(str | None, None),
+    source=(str | None, None),
+    location=(str, ...),
+    duplicate_of=(int | None, None),
+    metadata=(dict[str, Any], ...),
+    entity_ids=(dict[str, int], ...),
+    records=(list[SourceRecord], ...),
+)
+# The extract contract of one article, typed by nutgraf's records.
+ArticleContract = contract_model()

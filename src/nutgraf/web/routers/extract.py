@@ -17,6 +17,7 @@ from fastapi.concurrency import run_in_threadpool
 from nutgraf.errors import InputError
 from nutgraf.source import MAX_INPUT_BYTES, decode, looks_binary
 from nutgraf.web.dependencies import extract_article
+from nutgraf.web.models import ArticleContract
 
 router = APIRouter(tags=["extract"])
 TEXT_TYPES = ("text/plain", "text/html")
@@ -40,7 +41,9 @@ REQUEST_BODY = {
 }
 
 
-@router.post("/extract", openapi_extra={"requestBody": REQUEST_BODY})
+@router.post(
+    "/extract", openapi_extra={"requestBody": REQUEST_BODY}, response_model=ArticleContract
+)
 async def extract(
     request: Request,
     published: Annotated[
