@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from nutgraf.cli import app
 from nutgraf.corpus.ingest import ingest
 from nutgraf.corpus.store import (
+    MODES,
     SCHEMA_VERSION,
     QueryError,
     QueryTimeout,
@@ -145,6 +146,8 @@ def test_a_first_release_corpus_is_migrated(tmp_path: Path) -> None:
             "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}  # fmt: skip
         assert set(article.entity_ids.values()) == counted
         assert set(article.entity_ids) == {e["id"] for e in article.contract["entities"]}
+    modes = [row[0] for row in store.db.execute("SELECT mode FROM quotes")]
+    assert modes and set(modes) <= set(MODES)  # each quote's mode, read from its cue
     okafor = store.find_entity("Tom Okafor")
     assert okafor is not None and store.entity_profile(okafor).articles == 1
     assert store.count_articles("libraries") == 1

@@ -382,3 +382,11 @@ def test_openapi_documents_every_field_of_the_contract(client: TestClient) -> No
     assert {"kind", "mode", "speaker", "cue_start"} <= set(quote)
     ok = spec["paths"]["/api/extract"]["post"]["responses"]["200"]["content"]
     assert ok["application/json"]["schema"]["$ref"].endswith("/Article")
+
+
+def test_quotes_are_speech_unless_asked(client: TestClient) -> None:
+    speech = get(client, "/api/quotes")
+    every = get(client, "/api/quotes?mode=speech&mode=belief&mode=stance")
+    assert {q["mode"] for q in speech["quotes"]} == {"speech"}
+    assert every["total"] >= speech["total"]
+    get(client, "/api/quotes?mode=gossip", status=422)

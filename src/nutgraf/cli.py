@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from enum import StrEnum
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 from rich.console import Console
@@ -32,10 +32,20 @@ from rich.table import Table
 from rich.text import Text
 from typer.core import TyperArgument, TyperCommand
 
-from nutgraf.corpus.store import Filters, QueryError, SQLiteStore, Store, StoreError, day, migrate
+from nutgraf.corpus.store import (
+    MODES,
+    SPEECH,
+    Filters,
+    QueryError,
+    SQLiteStore,
+    Store,
+    StoreError,
+    day,
+    migrate,
+)
 from nutgraf.errors import InputError
 from nutgraf.pipeline import extract as extract_article
-from nutgraf.records import Article
+from nutgraf.records import Article, QuoteMode
 from nutgraf.report import report
 from nutgraf.source import MAX_INPUT_BYTES
 
@@ -73,6 +83,10 @@ class Command(TyperCommand):
 class OutputFormat(StrEnum):
     text = "text"
     json = "json"
+
+
+# The modes of an attribution, as the records name them (``QuoteMode``).
+QuoteModeOption = StrEnum("QuoteModeOption", {mode: mode for mode in MODES})  # type: ignore[misc]
 
 
 def _version(show: bool) -> None:
@@ -453,17 +467,27 @@ def quotes(
     speaker: Annotated[
         str | None, typer.Option(metavar="NAME", help="Only this speaker's quotes.")
     ] = None,
+    mode: Annotated[
+        list[QuoteModeOption] | None,
+        typer.Option(
+            metavar="MODE",
+            help="What kind of attribution: speech (the default), belief, stance; repeat it "
+            "for several.",
+        ),
+    ] = None,
     limit: LimitOption = 20,
     offset: OffsetOption = 0,
     as_json: JsonOption = False,
 ) -> None:
-    """Quotes across the corpus, with their speakers."""
+    """Quotes across the corpus, with their speakers: words said, unless --mode asks for
+    beliefs or stances."""
     store = open_store(db)
     entity_id = known_entity(store, speaker, db) if speaker is not None else None
-    found = store.quotes(entity_id=entity_id, limit=limit, offset=offset)
+    modes = [cast(QuoteMode, m.value) for m in mode] if mode else list(SPEECH)
+    found = store.quotes(entity_id=entity_id, limit=limit, offset=offset, modes=modes)
     if as_json:
-        to_json({"total": store.count_quotes(entity_id), "offset": offset, "limit": limit,
-                 "quotes": found})  # fmt: skip
+        to_json({"total": store.count_quotes(entity_id, modes), "offset": offset,
+                 "limit": limit, "quotes": found})  # fmt: skip
         return
     for quote in found:
         who = quote.speaker or quote.speaker_text or "unknown"

@@ -14,15 +14,17 @@ import json
 import re
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
+import typing
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 import dateparser
 
+from nutgraf import lexicon
 from nutgraf.corpus.identity import corpus_key
-from nutgraf.records import Article
+from nutgraf.records import Article, QuoteMode
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -79,7 +81,8 @@ CREATE TABLE IF NOT EXISTS quotes (
     entity_id INTEGER REFERENCES entities(id),
     kind TEXT NOT NULL,
     text TEXT NOT NULL,
-    speaker_text TEXT
+    speaker_text TEXT,
+    mode TEXT NOT NULL DEFAULT 'speech'
 );
 CREATE INDEX IF NOT EXISTS quotes_entity ON quotes(entity_id);
 CREATE TABLE IF NOT EXISTS records (
@@ -104,7 +107,11 @@ CREATE TABLE IF NOT EXISTS article_entities (
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts
     USING fts5(title, body, content='articles', content_rowid='id');
 """
-SCHEMA_VERSION = 2  # 1: the first release (no records, no article_entities); 2: both
+# 1: the first release (no records, no article_entities); 2: both; 3: quotes' mode
+SCHEMA_VERSION = 3
+# What a quote list shows unless asked otherwise: words said, not beliefs or stances.
+SPEECH: tuple[QuoteMode, ...] = ("speech",)
+MODES: tuple[QuoteMode, ...] = typing.get_args(QuoteMode)
 HIGHLIGHT = ("\x02", "\x03")
 LIVE = "a.duplicate_of IS NULL"
 SOURCE = "COALESCE(a.source, a.publisher, 'unknown')"
@@ -256,6 +263,7 @@ class QuoteRow:
     """A quote, its speaker (corpus entity, when known) and its article."""
 
     kind: str
+    mode: str
     text: str
     speaker_text: str | None
     speaker: str | None
@@ -373,9 +381,12 @@ class Store(Protocol):
     ) -> list[RankedEntity]: ...
     def count_co_mentions(self, entity_id: int) -> int: ...
     def quotes(
-        self, entity_id: int | None = None, limit: int = 50, offset: int = 0
-    ) -> list[QuoteRow]: ...
-    def count_quotes(self, entity_id: int | None = None) -> int: ...
+        self, entity_id: int | None = None, limit: int = 50, offset: int = 0,
+        modes: Sequence[QuoteMode] = SPEECH,
+    ) -> list[QuoteRow]: ...  # fmt: skip
+    def count_quotes(
+        self, entity_id: int | None = None, modes: Sequence[QuoteMode] = SPEECH
+    ) -> int: ...
     def stats(self) -> Stats: ...
     def rejects(self) -> list[tuple[str, str]]: ...
     def articles(self, include_duplicates: bool = False) -> Iterator[StoredRecord]: ...
@@ -434,11 +445,16 @@ class SQLiteStore:
     def _migrate(self) -> None:
         """Version 0 or 1 to 2: the records table is new and empty (earlier versions kept no
         exact copies); the article -> corpus entity map is filled as the first release read it
-        (same key, or the one person of the article with that surname)."""
+        (same key, or the one person of the article with that surname). To 3: each quote's mode,
+        read from the stored article's quote (its cue, for an article stored before modes)."""
         version = int(self.db.execute("PRAGMA user_version").fetchone()[0])
         if version >= SCHEMA_VERSION:
             return
         with self.db:
+            columns = {row[1] for row in self.db.execute("PRAGMA table_info(quotes)")}
+            if "mode" not in columns:
+                self.db.execute("ALTER TABLE quotes ADD COLUMN mode TEXT NOT NULL DEFAULT 'speech'")
+            self._fill_quote_modes()
             rows = self.db.execute(
                 "SELECT id, data FROM articles WHERE data IS NOT NULL AND id NOT IN"
                 " (SELECT article_id FROM article_entities)"
@@ -449,6 +465,19 @@ class SQLiteStore:
                     if corpus_id is not None:
                         self._map_entity(article_id, entity["id"], corpus_id)
             self.db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _fill_quote_modes(self) -> None:
+        stored = self.db.execute("SELECT id, data FROM articles WHERE data IS NOT NULL")
+        for article_id, data in stored.fetchall():
+            rows = self.db.execute(
+                "SELECT id FROM quotes WHERE article_id = ? ORDER BY id", (article_id,)
+            )
+            ids = [row[0] for row in rows]
+            quotes = json.loads(data)["quotes"]
+            modes = [q.get("mode") or mode_of_cue(q.get("cue")) for q in quotes]
+            self.db.executemany(
+                "UPDATE quotes SET mode = ? WHERE id = ?", list(zip(modes, ids, strict=False))
+            )
 
     # Writing ---------------------------------------------------------------------------------
 
@@ -535,10 +564,17 @@ class SQLiteStore:
             for title in entity.titles:
                 self._count("titles", "title", entity_id, title)
         self.db.executemany(
-            "INSERT INTO quotes (article_id, entity_id, kind, text, speaker_text)"
-            " VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO quotes (article_id, entity_id, kind, text, speaker_text, mode)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (article_id, local_to_corpus.get(q.speaker or ""), q.kind, q.text, q.speaker_text)
+                (
+                    article_id,
+                    local_to_corpus.get(q.speaker or ""),
+                    q.kind,
+                    q.text,
+                    q.speaker_text,
+                    q.mode,
+                )
                 for q in article.quotes
             ],
         )
@@ -815,24 +851,29 @@ class SQLiteStore:
         return self._one(f"SELECT COUNT(DISTINCT e.id) {self._CO_MENTIONS}", (entity_id,))
 
     def quotes(
-        self, entity_id: int | None = None, limit: int = 50, offset: int = 0
+        self,
+        entity_id: int | None = None,
+        limit: int = 50,
+        offset: int = 0,
+        modes: Sequence[QuoteMode] = SPEECH,
     ) -> list[QuoteRow]:
-        """Quotes, a speaker's when ``entity_id`` is given, newest first."""
-        where = "WHERE q.entity_id = ?" if entity_id is not None else ""
-        params: list[Any] = [entity_id] if entity_id is not None else []
+        """Quotes of these modes (words said, by default), a speaker's when ``entity_id`` is
+        given, newest first."""
+        where, params = _quote_filter(entity_id, modes)
         rows = self._rows(
-            "SELECT q.kind, q.text, q.speaker_text, e.name, e.id, a.id, a.title, a.published"
-            " FROM quotes q JOIN articles a ON a.id = q.article_id"
+            "SELECT q.kind, q.mode, q.text, q.speaker_text, e.name, e.id, a.id, a.title,"
+            " a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
             f" LEFT JOIN entities e ON e.id = q.entity_id {where}"
             " ORDER BY a.published DESC, q.id LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
         return [QuoteRow(*row) for row in rows]
 
-    def count_quotes(self, entity_id: int | None = None) -> int:
-        if entity_id is None:
-            return self._one("SELECT COUNT(*) FROM quotes")
-        return self._one("SELECT COUNT(*) FROM quotes WHERE entity_id = ?", (entity_id,))
+    def count_quotes(
+        self, entity_id: int | None = None, modes: Sequence[QuoteMode] = SPEECH
+    ) -> int:
+        where, params = _quote_filter(entity_id, modes)
+        return self._one(f"SELECT COUNT(*) FROM quotes q {where}", params)
 
     def stats(self) -> Stats:
         return Stats(
@@ -909,3 +950,23 @@ def _pairs(rows: Iterable[Any]) -> list[tuple[str, int]]:
 
 def _reasons(rows: Iterable[Any]) -> list[tuple[str, str]]:
     return [(str(row[0]), str(row[1])) for row in rows]
+
+
+def _quote_filter(entity_id: int | None, modes: Sequence[QuoteMode]) -> tuple[str, list[Any]]:
+    """The WHERE clause and its parameters for quotes of these modes, of one speaker or all."""
+    clauses = [f"q.mode IN ({', '.join('?' for _ in modes)})"]
+    params: list[Any] = list(modes)
+    if entity_id is not None:
+        clauses.append("q.entity_id = ?")
+        params.append(entity_id)
+    return "WHERE " + " AND ".join(clauses), params
+
+
+def mode_of_cue(cue: str | None) -> QuoteMode:
+    """The mode of a quote stored before quotes had one, from its cue's first word: belief
+    and stance verbs by nutgraf's word lists, anything else speech."""
+    word = (cue or "").split()[0].lower() if cue else ""
+    if word in lexicon.inflected(lexicon.with_role("words", "belief")):
+        return "belief"
+    stance = lexicon.with_role("words", "stance") - lexicon.with_role("words", "speech")
+    return "stance" if word in lexicon.inflected(stance) else "speech"

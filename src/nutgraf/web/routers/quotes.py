@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import Response
 
-from nutgraf.corpus.store import Store
+from nutgraf.corpus.store import SPEECH, Store
+from nutgraf.records import QuoteMode
 from nutgraf.web.dependencies import Corpus, Limit, Offset
 from nutgraf.web.downloads import csv_of
 from nutgraf.web.models import QuoteList
@@ -31,14 +32,26 @@ def speaker_id(store: Store, speaker: str | None) -> int | None:
     return found
 
 
+Modes = Annotated[
+    list[QuoteMode] | None,
+    Query(description="What kind of attribution: speech (the default), belief, stance."),
+]
+
+
 @router.get("")
 def list_quotes(
-    store: Corpus, speaker: Speaker = None, limit: Limit = 50, offset: Offset = 0
+    store: Corpus,
+    speaker: Speaker = None,
+    mode: Modes = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
 ) -> QuoteList:
-    """Quotes with their speakers and articles, newest first, a page at a time."""
+    """Quotes with their speakers and articles, newest first, a page at a time: words said,
+    unless ``mode`` asks for beliefs or stances too."""
     entity_id = speaker_id(store, speaker)
-    found = store.quotes(entity_id=entity_id, limit=limit, offset=offset)
-    return QuoteList(store.count_quotes(entity_id), offset, limit, found)
+    modes = mode or list(SPEECH)
+    found = store.quotes(entity_id=entity_id, limit=limit, offset=offset, modes=modes)
+    return QuoteList(store.count_quotes(entity_id, modes), offset, limit, found)
 
 
 router.get(".csv", response_class=Response)(csv_of(list_quotes, "quotes", "quotes.csv"))
