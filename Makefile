@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test lint typecheck eval eval-quotes eval-amounts bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ eval: $(EVAL_STAMP)
 
 eval-quotes: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py polnear
+
+# Amounts on the judged audit set; SPLIT=dev while tuning.
+eval-amounts: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py amounts --split $(or $(SPLIT),test)
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py

@@ -1,11 +1,15 @@
 import pytest
 
 from nutgraf.extractors import amounts
-from nutgraf.extractors.amounts import parse_number
+from nutgraf.extractors.amounts import read
 
 
 def found(parse, text):
     return [(a.value, a.counted, a.unit) for a in amounts.extract(parse(text))]
+
+
+def texts(parse, text):
+    return [a.text for a in amounts.extract(parse(text))]
 
 
 @pytest.mark.parametrize(
@@ -20,10 +24,79 @@ def found(parse, text):
         ("two hundred thousand", 200_000),
         ("a dozen", 12),
         ("3.2bn", 3_200_000_000),
+        ("two dozen", 24),
+        ("half a million", 500_000),
+        ("two and a half million", 2_500_000),
+        ("one hundred and five", 105),
     ],
 )
 def test_numbers_in_digits_and_words(text, value):
-    assert parse_number(text) == value
+    reading = read(text)
+    assert reading is not None and reading.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("1/3", 0.333333), ("3/4", 0.75), ("1 1/2", 1.5), ("a third", 0.333333),
+     ("three quarters", 0.75), ("one and a half", 1.5)],
+)  # fmt: skip
+def test_fractions_and_mixed_numbers(text, value):
+    reading = read(text)
+    assert reading is not None and reading.value == value
+
+
+def test_fractions_in_a_recipe(parse):
+    result = found(parse, "Mix 1/3 cup of milk with 3/4 teaspoon of salt and 1 1/2 cups of flour.")
+    assert [value for value, _, _ in result] == [0.333333, 0.75, 1.5]
+    assert [counted for _, counted, _ in result] == ["cup", "teaspoon", "cups"]
+
+
+def test_number_words_with_a_decimal_point_and_per_cent(parse):
+    assert found(parse, "Unemployment rose by one point three per cent last month.") == [
+        (1.3, None, "%")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "value", "low", "high"),
+    [
+        ("between 40 and 50", "range", 40, 40, 50),
+        ("between two and three million", "range", 2_000_000, 2_000_000, 3_000_000),
+        ("£20-30m", "range", 20_000_000, 20_000_000, 30_000_000),
+        ("up to 3,000", "at_most", 3000, None, None),
+        ("nearly 200", "approx", 200, None, None),
+        ("more than a dozen", "at_least", 12, None, None),
+        ("about 5%", "approx", 5, None, None),
+        ("10,000 or more", "at_least", 10_000, None, None),
+    ],
+)
+def test_ranges_and_qualifiers(text, qualifier, value, low, high):
+    reading = read(text)
+    assert reading is not None
+    assert (reading.qualifier, reading.value, reading.low, reading.high) == (
+        qualifier, value, low, high
+    )  # fmt: skip
+
+
+def test_ranges_and_qualifiers_in_a_sentence(parse):
+    doc = parse(
+        "Between 40 and 50 troops left, up to 3,000 people fled, nearly 200 homes burned "
+        "and more than a dozen cars were lost."
+    )
+    found_amounts = [(a.qualifier, a.low, a.high, a.counted) for a in amounts.extract(doc)]
+    assert found_amounts == [
+        ("range", 40, 50, "troops"),
+        ("at_most", None, None, "people"),
+        ("approx", None, None, "homes"),
+        ("at_least", None, None, "cars"),
+    ]
+
+
+def test_a_hyphenated_range_is_one_amount(parse):
+    doc = parse("Police said 20-30 people gathered outside.")
+    assert [(a.text, a.low, a.high, a.counted) for a in amounts.extract(doc)] == [
+        ("20-30", 20, 30, "people")
+    ]
 
 
 def test_what_a_number_counts(parse):
@@ -34,10 +107,39 @@ def test_what_a_number_counts(parse):
     assert found(parse, "Two of them were killed.") == [(2, "them", None)]
 
 
+def test_the_entity_in_what_is_counted(parse):
+    doc = parse("The 600 Japanese troops were sent to Iraq.")
+    assert [a.counted_entity for a in amounts.extract(doc)] == ["Japanese"]
+
+
+def test_a_share_counts_its_of_phrase(parse):
+    assert found(parse, "About 5% of Georgian businesses are under investigation.") == [
+        (5, "Georgian businesses", "%")
+    ]
+
+
 def test_money_and_percentages_have_units(parse):
     result = found(parse, "The city will spend $48 million, and the state will cover 25 percent.")
     assert (48_000_000, None, "USD") in result
     assert any(value == 25 and unit == "%" for value, _, unit in result)
+
+
+def test_currencies_by_sign_and_name(parse):
+    result = found(parse, "It paid US$5m, A$3bn and 40 euros, and owes 2 million Japanese yen.")
+    assert [(value, unit) for value, _, unit in result] == [
+        (5_000_000, "USD"), (3_000_000_000, "AUD"), (40, "EUR"), (2_000_000, "JPY")
+    ]  # fmt: skip
+
+
+def test_units_of_measure(parse):
+    result = found(parse, "The pipeline runs 1,200 kilometres and carries 84 million barrels.")
+    assert [(value, unit) for value, _, unit in result] == [(1200, "km"), (84_000_000, "bbl")]
+
+
+def test_m_is_million_before_people_and_metres_in_a_race(parse):
+    result = found(parse, "The show drew 20m viewers, more than the final of the 100m race.")
+    assert (20_000_000, "viewers", None) in result
+    assert any(value == 100 and unit == "m" for value, _, unit in result)
 
 
 def test_no_casualties_is_zero(parse):
@@ -57,12 +159,49 @@ def test_currency_and_scale_next_to_the_number(parse):
     assert (1_700_000_000, None, "USD") in result
 
 
+def test_money_that_spacy_took_for_a_name(parse):
+    doc = parse("Enron $280bn case opens.")
+    assert [(a.text, a.value, a.unit) for a in amounts.extract(doc)] == [
+        ("$280bn", 280_000_000_000, "USD")
+    ]
+
+
 def test_scores_vague_numbers_and_pronouns_are_not_amounts(parse):
     text = (
         "Arsenal lost 2-0 at half-time. Millions of viewers watched. "
         "If one is proposed, we will consider it."
     )
     assert found(parse, text) == []
+
+
+def test_one_of_is_not_an_amount_of_one(parse):
+    assert texts(parse, "The firm is now one of the biggest investors in Google.") == []
+
+
+def test_vague_sizes_are_not_amounts(parse):
+    text = (
+        "It was a multi-billion dollar deal for a billion-dollar industry; tens of thousands came."
+    )
+    assert texts(parse, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clint Eastwood won for Million Dollar Baby last year.",
+        "Sales slowed in Q3 as buyers waited.",
+        "Users of IE 6/7 saw the fault.",
+        "The update for Windows 10 arrives soon.",
+        "Call (408) 555-1234 for details.",
+        "The meeting ended at 4:25 in the afternoon.",
+        "The case of the Guildford Four was reopened.",
+        "The Boeing 747 and the G8 summit and the MP3 player.",
+        "He lives at No 10 and works in Room 101.",
+        "The 25-year-old man, aged 30 by now, finished 21st.",
+    ],
+)
+def test_names_titles_codes_times_ages_and_ranks_are_not_amounts(parse, text):
+    assert texts(parse, text) == []
 
 
 def test_a_hyphenated_noun_is_counted_whole(parse):

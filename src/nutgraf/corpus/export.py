@@ -33,7 +33,8 @@ SCHEMA = pa.schema([
     ]))),
     ("amounts", pa.list_(pa.struct([
         ("value", pa.float64()), ("text", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-        ("counted", pa.string()), ("unit", pa.string()),
+        ("counted", pa.string()), ("unit", pa.string()), ("qualifier", pa.string()),
+        ("low", pa.float64()), ("high", pa.float64()), ("counted_entity", pa.string()),
     ]))),
     ("dates", pa.list_(pa.struct([*_SPAN, ("value", pa.string()), ("granularity", pa.string())]))),
     ("keywords", pa.list_(pa.string())),

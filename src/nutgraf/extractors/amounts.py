@@ -1,65 +1,187 @@
-"""Amounts: a number, written in digits or words, and what it counts.
+"""Amounts: a quantity a reader could put in a table, with its unit, what it counts and how
+the text bounds it.
 
-"600 Japanese troops" -> 600, "Japanese troops"; "Seven Japanese" -> 7; "$1.5 million" ->
-1500000 USD; "5 percent" -> 5 %. spaCy finds the numbers; the dependency parse says what
-they count; text2num reads numbers written in words.
+"600 Japanese troops" -> 600, counting "Japanese troops"; "$1.5 million" -> 1500000 USD;
+"one point three per cent" -> 1.3 %; "between 40 and 50" -> range 40-50; "nearly 200" ->
+approx. spaCy finds the numbers (and money it took for a name); the parse says what they
+count; text2num reads number words. Numbers in names, titles, versions, phone numbers, times,
+ages, ranks and scores, and vague sizes ("millions of", "multi-billion") are not amounts. The
+words and patterns are data: ``lexicon/amounts.toml``, and ``lexicon/units.toml`` (made from
+pint and Babel) for units of measure and currencies.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, cast
 
 from spacy.tokens import Doc, Span, Token
-from text_to_num import text2num
+from text_to_num import alpha2digit
 
-from nutgraf.records import Amount
+from nutgraf.lexicon import table
+from nutgraf.records import Amount, AmountQualifier
 
-NUMERIC_LABELS = frozenset({"CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-SCALES = {
-    "hundred": 100, "thousand": 1_000, "k": 1_000, "million": 1_000_000, "m": 1_000_000,
-    "mn": 1_000_000, "billion": 1_000_000_000, "bn": 1_000_000_000, "b": 1_000_000_000,
-    "trillion": 1_000_000_000_000, "tn": 1_000_000_000_000,
-}  # fmt: skip
-CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₩": "KRW"}
-CURRENCY_WORDS = {
-    "dollar": "USD", "dollars": "USD", "pound": "GBP", "pounds": "GBP", "sterling": "GBP",
-    "euro": "EUR", "euros": "EUR", "yen": "JPY", "yuan": "CNY", "renminbi": "CNY",
-    "rupee": "INR", "rupees": "INR", "won": "KRW", "francs": "CHF", "roubles": "RUB",
-    "rubles": "RUB", "pesos": "MXN", "usd": "USD", "eur": "EUR", "gbp": "GBP",
-}  # fmt: skip
-WORD_NUMBERS = {"a dozen": 12, "dozen": 12, "a couple": 2, "half": 0.5, "a half": 0.5}
-_DIGITS = re.compile(
-    r"(\d[\d,]*(?:\.\d+)?)(?:\s*-?\s*(hundred|thousand|million|billion|trillion|bn|mn|tn|m|k|b)\b)?",
-    re.I,
-)
-_WORDS = re.compile(
-    r"\b(?:(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
-    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-    r"seventy|eighty|ninety|hundred|thousand|million|billion|trillion)[\s-]*(?:and\s+)?)+",
-    re.I,
-)
+Number = int | float
+_TOKENS = re.compile(r"\d[\d,]*(?:\.\d+)?(?:/\d+)?|[A-Za-z]+\$|[A-Za-z]+\.?|[^\sA-Za-z\d]")
+
+
+@functools.cache
+def _words(key: str) -> frozenset[str]:
+    return frozenset(table("amounts")["words"][key])
+
+
+def _section(name: str) -> Mapping[str, Any]:
+    """A table of ``amounts.toml``: scales, multipliers, fraction words, qualifiers, labels."""
+    return table("amounts")[name]  # type: ignore[no-any-return]
+
+
+def _units(name: str) -> Mapping[str, str]:
+    """A table of ``units.toml``: measures, currency symbols or currency names."""
+    return table("units")[name]  # type: ignore[no-any-return]
+
+
+@functools.cache
+def _pattern(name: str) -> re.Pattern[str]:
+    return re.compile(str(_section("patterns")[name]))
+
+
+@functools.cache
+def _qualifier_phrases() -> list[tuple[tuple[str, ...], AmountQualifier]]:
+    """Every qualifier phrase as words, longest first."""
+    phrases = [
+        (tuple(_TOKENS.findall(phrase)), cast(AmountQualifier, kind))
+        for kind, words in _section("qualifiers").items()
+        for phrase in words
+    ]
+    return sorted(phrases, key=lambda p: -len(p[0]))
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a number phrase says: its value (the low end of a range), unit and bounds."""
+
+    value: Number
+    unit: str | None = None
+    qualifier: AmountQualifier | None = None
+    low: Number | None = None
+    high: Number | None = None
 
 
 def extract(doc: Doc) -> list[Amount]:
     """Every amount in the article, in reading order."""
-    amounts = [a for span in numeric_spans(doc) if (a := amount_of(span)) is not None]
+    blocked = [
+        m.span()
+        for name in ("phone", "clock", "version")
+        for m in _pattern(name).finditer(doc.text)
+    ]
+    amounts = []
+    for span in numeric_spans(doc):
+        if any(s < span.end_char and span.start_char < e for s, e in blocked):
+            continue
+        amount = amount_of(span)
+        if amount is not None:
+            amounts.append(amount)
     amounts += none_amounts(doc)
     return sorted(amounts, key=lambda a: a.start)
 
 
 def numeric_spans(doc: Doc) -> list[Span]:
-    """spaCy's number entities (with a currency sign or scale word beside them), and number
-    words it left untagged; scores and tallies ("2-0", "7-2") and the pronoun "one" left out."""
-    spans = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
-    tagged = {i for e in doc.ents for i in range(e.start, e.end)}
+    """Number phrases: spaCy's number entities, money it took for a name ("$280bn" as a
+    PERSON), and numbers it left untagged, each widened to its currency sign, scale word and
+    the other end of a range; not those that are part of a word, a score, a name, an age, a
+    time, a rank or a pronoun."""
+    numeric = _section("labels")["numeric"]
+    spans = [e for e in doc.ents if e.label_ in numeric]
+    spans += [s for e in doc.ents if e.label_ not in numeric and (s := _money_in(e)) is not None]
+    spans += [e for e in doc.ents if e.label_ == "DATE" and _counts_outside(e)]
     for token in doc:
-        if token.i not in tagged and token.pos_ == "NUM" and token.like_num and not token.ent_type_:
+        if not token.ent_type_ and (token.like_num or _has_digit(token)) and token.pos_ != "PUNCT":
             spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
-    return [
-        _widened(span)
-        for span in spans
-        if not _is_score(span) and not _is_pronoun(span) and not _is_word_part(span)
-    ]
+    kept: list[Span] = []
+    for span in sorted(
+        (_widened(s) for s in spans if not _not_an_amount(s)), key=lambda s: (s.start, -len(s))
+    ):
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
+
+
+def _counts_outside(entity: Span) -> bool:
+    """A "date" whose number counts a noun after it ("between 40 and 50 troops"): spaCy's
+    mistake, when the noun is no unit of time."""
+    root = entity.root
+    head = root.head
+    return (
+        root.like_num
+        and root.dep_ in {"nummod", "quantmod"}
+        and head.i >= entity.end
+        and head.pos_ == "NOUN"
+        and not head.ent_type_
+    )
+
+
+def _has_digit(token: Token) -> bool:
+    return any(c.isdigit() for c in token.text)
+
+
+def _money_in(entity: Span) -> Span | None:
+    """A number after a currency sign, in (or at the start of) an entity of another kind."""
+    symbols = _units("currency_symbols")
+    doc = entity.doc
+    for token in doc[max(entity.start - 1, 0) : entity.end - 1]:
+        if token.text in symbols and _pattern("amount_token").match(doc[token.i + 1].text):
+            return Span(doc, token.i, token.i + 2, label="MONEY")
+    return None
+
+
+def _widened(span: Span) -> Span:
+    """Take in a currency sign before, a scale word, percent sign and the other end of a range
+    after ("$" "500" "m"; "20" "-" "30"; "1" "1/2")."""
+    doc = span.doc
+    start, end, label = span.start, span.end, span.label_
+    symbols = _units("currency_symbols")
+    if start > 0 and doc[start - 1].text in symbols:
+        start, label = start - 1, "MONEY"
+    money = label == "MONEY" or any(t.text in symbols for t in doc[start:end])
+    end = _past_scale(doc, end, money)
+    if end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].like_num:
+        far = _past_scale(doc, end + 2, money)
+        reading = read(doc[start:far].text)
+        if reading is not None and reading.qualifier == "range":
+            end = far
+    if end < len(doc) and re.fullmatch(r"\d+/\d+", doc[end].text) and doc[end - 1].text.isdigit():
+        end += 1
+    if end < len(doc) and doc[end].text == "%":
+        end, label = end + 1, "PERCENT"
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=label)
+
+
+def _past_scale(doc: Doc, end: int, money: bool) -> int:
+    """The end of a number with the scale word glued to it ("5" "m", "3" "bn"); "m" is
+    million next to money or before a plural noun, metres otherwise."""
+    if end >= len(doc) or doc[end - 1].whitespace_ or doc[end].lower_ not in _section("scales"):
+        return end
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    if (
+        doc[end].lower_ == "m"
+        and not money
+        and (after is None or after.tag_ not in {"NNS", "NNPS"})
+    ):
+        return end
+    return end + 1
+
+
+def _not_an_amount(span: Span) -> bool:
+    return (
+        _is_score(span)
+        or _is_pronoun(span)
+        or _is_word_part(span)
+        or _is_name_part(span)
+        or _is_age_time_or_rank(span)
+    )
 
 
 def _is_word_part(span: Span) -> bool:
@@ -67,17 +189,6 @@ def _is_word_part(span: Span) -> bool:
     doc = span.doc
     hyphen = span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
     return hyphen and not any(c.isdigit() for c in span.text)
-
-
-def _widened(span: Span) -> Span:
-    """Take in a currency sign before and a scale word after ("$" "500" "m")."""
-    doc = span.doc
-    start, end, label = span.start, span.end, span.label_
-    if start > 0 and doc[start - 1].text in CURRENCY_SYMBOLS:
-        start, label = start - 1, "MONEY"
-    if end < len(doc) and doc[end].lower_ in SCALES and not doc[end - 1].whitespace_:
-        end += 1
-    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=label)
 
 
 def _is_score(span: Span) -> bool:
@@ -90,111 +201,350 @@ def _is_score(span: Span) -> bool:
     def number(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].text.isdigit()
 
-    if re.fullmatch(r"\d+[-–]\d+", span.text):
+    if (match := re.fullmatch(r"(\d+)[-–](\d+)", span.text)) and int(match[1]) >= int(match[2]):
         return True
-    after = dash(span.end) and number(span.end + 1)
-    before = dash(span.start - 1) and number(span.start - 2)
-    return span.text.isdigit() and (after or before)
+    after = (
+        dash(span.end) and number(span.end + 1) and int(span.text) >= int(doc[span.end + 1].text)
+        if span.text.isdigit()
+        else False
+    )
+    before = dash(span.start - 1) and number(span.start - 2) and span.text.isdigit()
+    return bool(after or before)
 
 
 def _is_pronoun(span: Span) -> bool:
-    """ "one" standing for a thing ("if one is proposed", "number one"), not counting one."""
+    """ "one" standing for a thing ("if one is proposed", "number one", "one of the biggest"),
+    not counting one."""
+    if span.text.lower() != "one":
+        return False
     root = span.root
-    return (
-        span.text.lower() == "one"
-        and root.dep_ not in {"nummod", "quantmod"}
-        and not _of_object(root)
+    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return following in _words("one_partitive") or (
+        root.dep_ not in {"nummod", "quantmod"} and _of_object(root) is None
     )
+
+
+def _is_name_part(span: Span) -> bool:
+    """A number in a name or title: a number word written with a capital inside a sentence
+    ("the Guildford Four", "Million Dollar Baby"), a number after the proper noun it belongs
+    to ("Windows 10", "IE 6/7") or after a word that numbers things ("Room 101"), and tokens
+    that mix letters and digits ("Q3", "MP3")."""
+    doc = span.doc
+    first = span[0]
+    money = any(t.text in _units("currency_symbols") for t in span)
+    if any(_has_digit(t) and not _pattern("amount_token").match(t.text) for t in span):
+        return True
+    if (
+        first.is_alpha
+        and first.is_title
+        and not first.is_sent_start
+        and first.lower_ in _words("number_words")
+    ):
+        before = doc[first.i - 1]
+        return before.text not in {'"', "“", "‘", "'", ":", "(", "-", "—"}
+    if first.i == 0 or money:
+        return False
+    before = doc[first.i - 1]
+    if before.lower_ in _words("name_before") and not _counts_a_noun(span):
+        return True
+    proper = (
+        before.pos_ == "PROPN" and (before.is_title or before.is_upper) and before.whitespace_ != ""
+    )
+    tied = (
+        span.root.head == before
+        or before.head == span.root
+        or (before.head == span.root.head and before.dep_ == "compound")
+    )
+    return (
+        proper
+        and tied
+        and before.text not in _units("currency_symbols")
+        and before.lower_ not in _units("currency_names")
+    )
+
+
+def _counts_a_noun(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end
+
+
+def _is_age_time_or_rank(span: Span) -> bool:
+    """ "aged 30", "a 25-year-old", "at 4pm", "21st"."""
+    doc = span.doc
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc.text[span.end_char : span.end_char + 12].lower().lstrip()
+    if before in _words("age_before") or any(after.startswith(w) for w in _words("age_after")):
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in _words("time_after"):
+        return True
+    return bool(re.search(r"\d(?:st|nd|rd|th)\b", span.text))
 
 
 def amount_of(span: Span) -> Amount | None:
     """The amount a number span states, with its unit and what it counts."""
-    value = parse_number(span.text)
+    reading = read(span.text)
+    if reading is None or _is_vague(span):
+        return None
+    unit = reading.unit or unit_after(span)
+    counted = _of_object(span.root) if unit is not None else counted_by(span)
+    if unit is None and _looks_like_year(span) and (counted is None or counted.root.tag_ != "NNS"):
+        return None
+    return Amount(
+        reading.value, span.text, span.start_char, span.end_char,
+        counted.text if counted is not None else None, unit,
+        reading.qualifier, reading.low, reading.high, _entity_in(counted),
+    )  # fmt: skip
+
+
+def _is_vague(span: Span) -> bool:
+    """ "multi-billion dollar", "billion-dollar": a scale with no number before it."""
+    doc = span.doc
+    before = doc[span.start - 2 : span.start]
+    return any(t.lower_ in _words("vague") for t in before if not t.whitespace_)
+
+
+def unit_after(span: Span) -> str | None:
+    """The percent word, currency or unit of measure just after a number ("5 per cent",
+    "10 dollars", "3 km", "the 100m")."""
+    doc = span.doc
+    following = [t.lower_ for t in doc[span.end : span.end + 2]]
+    for size in (2, 1):
+        phrase = " ".join(following[:size])
+        if len(following) < size:
+            continue
+        if phrase in _words("percent"):
+            return "%"
+        if phrase in _units("currency_names"):
+            return _units("currency_names")[phrase]
+        if phrase in _units("measures") and doc[span.end].pos_ != "PROPN":
+            return _units("measures")[phrase]
+    if following[:1] in (["m"], ["m."]) and not span[-1].whitespace_:
+        return _units("measures")["metre"]
+    return None
+
+
+def read(text: str) -> Reading | None:
+    """What a number phrase says: "up to 3,000", "between 40 and 50", "US$5m", "3/4",
+    "one point three per cent", "more than a dozen"; None for a vague size or no number."""
+    words = _TOKENS.findall(text)
+    lowered = [w.lower() for w in words]
+    if any(w in _words("vague") for w in lowered):
+        return None
+    qualifier, lowered, words = _qualified(lowered, words)
+    unit, kept = _unit_in(words, lowered)
+    bounds = _range(kept)
+    if bounds is not None:
+        return Reading(bounds[0], unit, "range", bounds[0], bounds[1])
+    value = number_value(kept)
     if value is None:
         return None
-    unit = unit_of(span)
-    counted = None if span.label_ == "MONEY" else counted_by(span)
-    if unit is None and counted is None and span.label_ == "CARDINAL" and _looks_like_year(span):
-        return None
-    return Amount(value, span.text, span.start_char, span.end_char, counted, unit)
+    return Reading(value, unit, qualifier)
 
 
-def parse_number(text: str) -> int | float | None:
-    """The number in a phrase: digits with a scale word ("1.5 million"), or number words."""
-    lowered = text.lower()
-    match = _DIGITS.search(lowered)
-    if match:
-        number = float(match.group(1).replace(",", ""))
-        if match.group(2):
-            number *= SCALES[match.group(2).lower()]
-        return int(number) if number.is_integer() else number
-    if re.search(r"\b(?:hundreds|thousands|millions|billions|trillions|dozens)\b", lowered):
-        return None
-    for phrase, value in WORD_NUMBERS.items():
-        if re.search(rf"\b{phrase}\b(?!-)", lowered):
-            return value
-    words = _WORDS.search(lowered)
-    if words is None:
-        return None
+def _qualified(
+    lowered: list[str], words: list[str]
+) -> tuple[AmountQualifier | None, list[str], list[str]]:
+    """The qualifier at the start or end of a phrase, and the phrase without it."""
+    for phrase, kind in _qualifier_phrases():
+        size = len(phrase)
+        if tuple(lowered[:size]) == phrase and len(lowered) > size:
+            return kind, lowered[size:], words[size:]
+        if tuple(lowered[-size:]) == phrase and len(lowered) > size:
+            return kind, lowered[:-size], words[:-size]
+    return None, lowered, words
+
+
+def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, list[str]]:
+    """The currency, percent or measure named in a phrase, and the phrase's other words."""
+    symbols, names, measures = (
+        _units("currency_symbols"),
+        _units("currency_names"),
+        _units("measures"),
+    )
+    percent = _words("percent")
+    unit = None
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = " ".join(lowered[i : i + 2])
+        if i + 1 < len(words) and (pair in names or pair in percent or pair in measures):
+            unit = names.get(pair) or ("%" if pair in percent else measures[pair])
+            i += 2
+            continue
+        word = lowered[i]
+        if words[i] in symbols:
+            unit = symbols[words[i]]
+        elif word in names and word not in _words("number_words"):
+            unit = names[word]
+        elif word in percent:
+            unit = "%"
+        elif word in measures and word not in _section("scales") and unit is None:
+            unit = measures[word]
+        else:
+            kept.append(word)
+        i += 1
+    return unit, kept
+
+
+def _range(words: list[str]) -> tuple[Number, Number] | None:
+    """Low and high of "40 to 50", "between 40 and 50", "20-30m", "two or three"."""
+    between = bool(words) and words[0] in _words("range_openers")
+    words = words[1:] if between else words
+    for i, word in enumerate(words):
+        if word not in _words("range_joiners") or i == 0 or (word == "and" and not between):
+            continue
+        low, high = number_value(words[:i]), number_value(words[i + 1 :])
+        if low is None or high is None:
+            continue
+        scale = _section("scales").get(words[-1])
+        if scale is not None and words[i - 1] not in _section("scales") and low * scale <= high:
+            low = low * scale
+        if low < high:
+            return _tidy(low), _tidy(high)
+    return None
+
+
+def number_value(words: list[str]) -> Number | None:
+    """The number that words (lower case, split as ``_TOKENS`` does) make: digits with a
+    scale ("1.5 million"), fractions and mixed numbers ("3/4", "1 1/2"), number words
+    ("twenty-five", "one point three"), multipliers and parts ("two dozen", "half a million",
+    "two and a half", "three quarters"); None when a scale has no number before it."""
+    scales, multipliers = _section("scales"), _section("multipliers")
+    fractions = _section("fraction_words")
+    value: float | None = None
+    counted = False  # a number was read, not just "a"
+    last_digits = False
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word[0].isdigit():
+            number = _digits(word)
+            if last_digits and value is not None and number < 1:
+                value += number
+            else:
+                value = number if value is None else value * number
+            counted, last_digits = True, True
+            i += 1
+            continue
+        last_digits = False
+        if word in _words("number_words") and not (counted and word in scales):
+            end = i
+            while end < len(words) and (
+                words[end] in _words("number_words") or _joins_words(words, end)
+            ):
+                end += 1
+            spelled = _words_number(" ".join(words[i:end]).replace(" - ", "-"))
+            if spelled is None or (value is None and all(w in scales for w in words[i:end])):
+                return None
+            value, counted, i = spelled if value is None else value * spelled, True, end
+            continue
+        if word == "and" and value is not None and words[i + 1 : i + 2] in (["a"], ["an"]):
+            part = fractions.get(words[i + 2]) if i + 2 < len(words) else None
+            if part is not None:
+                value += 1 / part
+                i += 3
+                continue
+        if word in scales or word in fractions or word in multipliers:
+            factor = _factor(word)
+            if value is None and word not in {"a", "an", "half"}:
+                return None
+            value = factor if value is None else value * factor
+            counted = counted or word not in {"a", "an"}
+        i += 1
+    return _tidy(value) if value is not None and counted else None
+
+
+def _joins_words(words: list[str], i: int) -> bool:
+    """A hyphen or "and" inside a number in words ("twenty-five", "two hundred and five")."""
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    return (
+        words[i] in {"-", "and"}
+        and nxt in _words("number_words")
+        and nxt not in {"point", "hundred"}
+    )
+
+
+def _factor(word: str) -> float:
+    """What a scale, multiplier or part word multiplies by."""
+    if word in _section("multipliers"):
+        return float(_section("multipliers")[word])
+    if word in _section("fraction_words"):
+        return 1 / float(_section("fraction_words")[word])
+    return float(_section("scales")[word])
+
+
+def _digits(word: str) -> float:
+    if "/" in word:
+        top, bottom = word.replace(",", "").split("/")
+        return int(top) / int(bottom) if int(bottom) else float(top)
+    return float(word.replace(",", ""))
+
+
+def _words_number(run: str) -> float | None:
+    """A number written in words, through text2num ("twenty-five", "one point three")."""
+    digits = alpha2digit(run, "en", threshold=0).replace(" ", "")
     try:
-        return int(text2num(re.sub(r"\s+and\s*$", "", words.group(0).strip(" -")), "en"))
+        return float(digits)
     except ValueError:
         return None
 
 
-def unit_of(span: Span) -> str | None:
-    """ "%" for percentages, a currency code for money, the measure for quantities."""
-    text = span.text.lower()
-    if span.label_ == "PERCENT" or "%" in text or re.search(r"\bper ?cent\b", text):
-        return "%"
-    for symbol, code in CURRENCY_SYMBOLS.items():
-        if symbol in span.text:
-            return code
-    words = set(re.findall(r"[a-z]+", text))
-    for word, code in CURRENCY_WORDS.items():
-        if word in words:
-            return code
-    if span.label_ == "QUANTITY":
-        tail = [t.text for t in span if not t.like_num and t.lower_ not in SCALES]
-        return " ".join(tail) or None
-    return None
+def _tidy(value: float) -> Number:
+    rounded = round(value, 6)
+    return int(rounded) if float(rounded).is_integer() else rounded
 
 
-def counted_by(span: Span) -> str | None:
+def counted_by(span: Span) -> Span | None:
     """What a number counts: the noun it modifies ("600 Japanese troops" -> "Japanese
     troops"), or the "of" phrase of a number that heads its own phrase ("two of them")."""
     root = span.root
+    doc = span.doc
     if root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end:
         end = root.head.i + 1
-        doc = span.doc
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2
-        return doc[span.end : end].text or None
+        return doc[span.end : end] if end > span.end else None
     if root.dep_ in {"nummod", "quantmod"} and root.head.i < span.start:
         return None
     of_phrase = _of_object(root)
     if of_phrase is not None:
         return of_phrase
-    following = span.doc[span.end] if span.end < len(span.doc) else None
+    following = doc[span.end] if span.end < len(doc) else None
     if (
         following is not None
         and following.pos_ in {"NOUN", "PROPN"}
         and following.head.i != span.end - 1
+        and following.ent_type_ not in {"DATE", "TIME"}
     ):
-        return following.text
+        return doc[span.end : span.end + 1]
     return None
 
 
-def _of_object(root: Token) -> str | None:
+def _of_object(root: Token) -> Span | None:
+    """The noun phrase of "of" after a number ("two of them", "5% of Georgian businesses")."""
     for child in root.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return objects[0].text
+                noun = objects[0]
+                left = [c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}]
+                start = min((c.left_edge.i for c in left), default=noun.i)
+                return noun.doc[start : noun.i + 1]
+    return None
+
+
+def _entity_in(counted: Span | None) -> str | None:
+    """The named entity in what an amount counts ("600 Japanese troops" -> "Japanese")."""
+    names = _section("labels")["name"]
+    for token in counted or ():
+        if token.ent_type_ in names:
+            entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
+            return entity.text
     return None
 
 
 def _looks_like_year(span: Span) -> bool:
+    """A year, unless it counts things ("1947 constitution" is a year, "2000 people" not)."""
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", span.text))
 
 
