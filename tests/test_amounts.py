@@ -206,3 +206,20 @@ def test_names_titles_codes_times_ages_and_ranks_are_not_amounts(parse, text):
 
 def test_a_hyphenated_noun_is_counted_whole(parse):
     assert found(parse, "She sent two e-mail messages.")[0][:2] == (2, "e-mail messages")
+
+
+def test_prices_with_pence_are_not_times_but_clock_times_are(parse):
+    assert found(parse, "Shares were up 2.4% at $20.15 on Monday.") == [
+        (2.4, None, "%"), (20.15, None, "USD")
+    ]  # fmt: skip
+    assert texts(parse, "The polls closed at 8.40pm and results came at 9:15.") == []
+
+
+def test_a_list_number_is_not_an_amount(parse):
+    assert texts(parse, "Here is what we learned.\n\n1. The party is split.") == []
+
+
+def test_the_words_between_number_and_noun_are_counted(parse):
+    assert found(parse, "Voters must hold a half-dozen Senate seats.") == [
+        (6, "Senate seats", None)
+    ]

@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
+import numpy
+from spacy.attrs import ENT_TYPE, IS_PUNCT, LIKE_NUM, LOWER, SHAPE
 from spacy.tokens import Doc, Span, Token
 from text_to_num import alpha2digit
 
@@ -72,14 +74,9 @@ class Reading:
 
 def extract(doc: Doc) -> list[Amount]:
     """Every amount in the article, in reading order."""
-    blocked = [
-        m.span()
-        for name in ("phone", "clock", "version")
-        for m in _pattern(name).finditer(doc.text)
-    ]
     amounts = []
     for span in numeric_spans(doc):
-        if any(s < span.end_char and span.start_char < e for s, e in blocked):
+        if _in_code(span):
             continue
         amount = amount_of(span)
         if amount is not None:
@@ -88,18 +85,39 @@ def extract(doc: Doc) -> list[Amount]:
     return sorted(amounts, key=lambda a: a.start)
 
 
+def _in_code(span: Span) -> bool:
+    """A number in a phone number, a time of day, a version ("2.6.11") or numbering a list
+    ("1." opening a line): the patterns are read in the few words around it."""
+    doc = span.doc
+    window = doc[max(span.start - 6, 0) : span.end + 6]
+    start = span.start_char - window.start_char
+    end = start + len(span.text)
+    text = window.text
+    for name in ("phone", "clock", "version"):
+        if any(m.start() < end and start < m.end() for m in _pattern(name).finditer(text)):
+            return True
+    opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    return opens_line and span.end < len(doc) and doc[span.end].text in {".", ")"}
+
+
 def numeric_spans(doc: Doc) -> list[Span]:
     """Number phrases: spaCy's number entities, money it took for a name ("$280bn" as a
     PERSON), and numbers it left untagged, each widened to its currency sign, scale word and
     the other end of a range; not those that are part of a word, a score, a name, an age, a
     time, a rank or a pronoun."""
     numeric = _section("labels")["numeric"]
-    spans = [e for e in doc.ents if e.label_ in numeric]
-    spans += [s for e in doc.ents if e.label_ not in numeric and (s := _money_in(e)) is not None]
-    spans += [e for e in doc.ents if e.label_ == "DATE" and _counts_outside(e)]
-    for token in doc:
-        if not token.ent_type_ and (token.like_num or _has_digit(token)) and token.pos_ != "PUNCT":
-            spans.append(Span(doc, token.i, token.i + 1, label="CARDINAL"))
+    untagged, with_digits = _number_tokens(doc)
+    entities = doc.ents
+    spans = [e for e in entities if e.label_ in numeric]
+    spans += [
+        s
+        for e in entities
+        if e.label_ not in numeric
+        and any(i in with_digits for i in range(e.start, e.end))
+        and (s := _money_in(e)) is not None
+    ]
+    spans += [e for e in entities if e.label_ == "DATE" and _counts_outside(e)]
+    spans += [Span(doc, i, i + 1, label="CARDINAL") for i in untagged]
     kept: list[Span] = []
     for span in sorted(
         (_widened(s) for s in spans if not _not_an_amount(s)), key=lambda s: (s.start, -len(s))
@@ -107,6 +125,16 @@ def numeric_spans(doc: Doc) -> list[Span]:
         if not kept or span.start >= kept[-1].end:
             kept.append(span)
     return kept
+
+
+def _number_tokens(doc: Doc) -> tuple[list[int], set[int]]:
+    """Tokens outside entities that are numbers or hold a digit, and every token that holds a
+    digit: read from the Doc's arrays, so without making a Token of each of its words."""
+    table = doc.to_array([ENT_TYPE, LIKE_NUM, SHAPE, IS_PUNCT])
+    shapes = [int(h) for h in numpy.unique(table[:, 2]) if "d" in doc.vocab.strings[int(h)]]
+    digits = numpy.isin(table[:, 2], shapes)
+    wanted = (table[:, 0] == 0) & (table[:, 3] == 0) & ((table[:, 1] == 1) | digits)
+    return [int(i) for i in numpy.flatnonzero(wanted)], {int(i) for i in numpy.flatnonzero(digits)}
 
 
 def _counts_outside(entity: Span) -> bool:
@@ -272,7 +300,7 @@ def _is_age_time_or_rank(span: Span) -> bool:
     """ "aged 30", "a 25-year-old", "at 4pm", "21st"."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc.text[span.end_char : span.end_char + 12].lower().lstrip()
+    after = doc[span.end : span.end + 5].text.lower()
     if before in _words("age_before") or any(after.startswith(w) for w in _words("age_after")):
         return True
     if span.end < len(doc) and doc[span.end].lower_ in _words("time_after"):
@@ -394,7 +422,7 @@ def _range(words: list[str]) -> tuple[Number, Number] | None:
         if word not in _words("range_joiners") or i == 0 or (word == "and" and not between):
             continue
         low, high = number_value(words[:i]), number_value(words[i + 1 :])
-        if low is None or high is None:
+        if low is None or high is None or not _spelled(words[:i]) or not _spelled(words[i + 1 :]):
             continue
         scale = _section("scales").get(words[-1])
         if scale is not None and words[i - 1] not in _section("scales") and low * scale <= high:
@@ -402,6 +430,11 @@ def _range(words: list[str]) -> tuple[Number, Number] | None:
         if low < high:
             return _tidy(low), _tidy(high)
     return None
+
+
+def _spelled(words: list[str]) -> bool:
+    """Whether words hold a number in digits or words (not only "half" or "dozen")."""
+    return any(w[0].isdigit() or w in _words("number_words") for w in words)
 
 
 def number_value(words: list[str]) -> Number | None:
@@ -446,7 +479,7 @@ def number_value(words: list[str]) -> Number | None:
                 continue
         if word in scales or word in fractions or word in multipliers:
             factor = _factor(word)
-            if value is None and word not in {"a", "an", "half"}:
+            if value is None and word in scales and word not in multipliers:
                 return None
             value = factor if value is None else value * factor
             counted = counted or word not in {"a", "an"}
@@ -503,7 +536,11 @@ def counted_by(span: Span) -> Span | None:
         end = root.head.i + 1
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2
-        return doc[span.end : end] if end > span.end else None
+        start = span.end
+        qualifiers = dict(_qualifier_phrases())
+        while start < end and (doc[start].is_punct or (doc[start].lower_,) in qualifiers):
+            start += 1
+        return doc[start:end] if end > start else None
     if root.dep_ in {"nummod", "quantmod"} and root.head.i < span.start:
         return None
     of_phrase = _of_object(root)
@@ -516,7 +553,8 @@ def counted_by(span: Span) -> Span | None:
         and following.head.i != span.end - 1
         and following.ent_type_ not in {"DATE", "TIME"}
     ):
-        return doc[span.end : span.end + 1]
+        modified = following.head if following.dep_ in {"compound", "amod"} else following
+        return doc[span.end : max(modified.i, following.i) + 1]
     return None
 
 
@@ -538,8 +576,12 @@ def _entity_in(counted: Span | None) -> str | None:
     names = _section("labels")["name"]
     for token in counted or ():
         if token.ent_type_ in names:
-            entity = next(e for e in token.doc.ents if e.start <= token.i < e.end)
-            return entity.text
+            doc, start, end = token.doc, token.i, token.i + 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return doc[start:end].text
     return None
 
 
@@ -551,8 +593,10 @@ def _looks_like_year(span: Span) -> bool:
 def none_amounts(doc: Doc) -> list[Amount]:
     """ "There were no casualties": zero of a plural noun, in an existential sentence."""
     amounts = []
-    for token in doc:
-        if token.lower_ != "no" or token.dep_ != "det":
+    lowers = doc.to_array(LOWER)
+    for i in numpy.flatnonzero(lowers == doc.vocab.strings.add("no")):
+        token = doc[int(i)]
+        if token.dep_ != "det":
             continue
         noun = token.head
         existential = any(c.dep_ == "expl" for c in noun.head.children)
