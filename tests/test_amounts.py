@@ -223,3 +223,31 @@ def test_the_words_between_number_and_noun_are_counted(parse):
     assert found(parse, "Voters must hold a half-dozen Senate seats.") == [
         (6, "Senate seats", None)
     ]
+
+
+def test_slashes_that_are_not_fractions(parse):
+    text = "The 9/11 attacks changed the 2005/06 budget; the shop is open 24/7."
+    assert texts(parse, text) == []
+
+
+def test_pence_and_cents(parse):
+    result = found(parse, "Shares rose 64 pence to 1130p, and coffee costs 50 cents.")
+    assert [(value, unit) for value, _, unit in result] == [
+        (0.64, "GBP"), (11.3, "GBP"), (0.5, "USD")
+    ]  # fmt: skip
+
+
+def test_a_seed_in_brackets_is_not_an_amount(parse):
+    assert texts(parse, "The seeds are New Zealand (1), Fiji (3) and Samoa (7).") == []
+
+
+def test_as_many_as_is_an_upper_bound(parse):
+    doc = parse("As many as 300 jobs will be lost.")
+    assert [(a.value, a.qualifier, a.counted) for a in amounts.extract(doc)] == [
+        (300, "at_most", "jobs")
+    ]
+
+
+def test_one_or_two_is_a_range(parse):
+    doc = parse("These may be too focused on one or two product lines.")
+    assert [(a.low, a.high, a.counted) for a in amounts.extract(doc)] == [(1, 2, "product lines")]

@@ -89,15 +89,26 @@ def _in_code(span: Span) -> bool:
     """A number in a phone number, a time of day, a version ("2.6.11") or numbering a list
     ("1." opening a line): the patterns are read in the few words around it."""
     doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    opens_line = before is None or "\n" in before.text_with_ws
+    if opens_line and after is not None and after.text in {".", ")"}:
+        return True
+    neighbours = [t for t in (before, after) if t is not None]
+    if not any(c in span.text for c in ":./") and not any(
+        t.text in {"(", ")", "+", "-", "."} or t.like_num or t.lower_ in _words("time_after")
+        for t in neighbours
+    ):
+        return False
     window = doc[max(span.start - 6, 0) : span.end + 6]
     start = span.start_char - window.start_char
     end = start + len(span.text)
     text = window.text
-    for name in ("phone", "clock", "version"):
-        if any(m.start() < end and start < m.end() for m in _pattern(name).finditer(text)):
-            return True
-    opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    return opens_line and span.end < len(doc) and doc[span.end].text in {".", ")"}
+    return any(
+        m.start() < end and start < m.end()
+        for name in ("phone", "clock", "version")
+        for m in _pattern(name).finditer(text)
+    )
 
 
 def numeric_spans(doc: Doc) -> list[Span]:
@@ -116,7 +127,7 @@ def numeric_spans(doc: Doc) -> list[Span]:
         and any(i in with_digits for i in range(e.start, e.end))
         and (s := _money_in(e)) is not None
     ]
-    spans += [e for e in entities if e.label_ == "DATE" and _counts_outside(e)]
+    spans += [e for e in entities if e.label_ == "DATE" and _not_a_date(e)]
     spans += [Span(doc, i, i + 1, label="CARDINAL") for i in untagged]
     kept: list[Span] = []
     for span in sorted(
@@ -137,9 +148,12 @@ def _number_tokens(doc: Doc) -> tuple[list[int], set[int]]:
     return [int(i) for i in numpy.flatnonzero(wanted)], {int(i) for i in numpy.flatnonzero(digits)}
 
 
-def _counts_outside(entity: Span) -> bool:
-    """A "date" whose number counts a noun after it ("between 40 and 50 troops"): spaCy's
-    mistake, when the noun is no unit of time."""
+def _not_a_date(entity: Span) -> bool:
+    """A "date" that spaCy got wrong: a number that counts a noun after it ("between 40 and
+    50 troops", when the noun is no unit of time) or a price ("1130p")."""
+    if len(entity) == 1 and _has_digit(entity[0]):
+        reading = read(entity.text)
+        return reading is not None and reading.unit is not None
     root = entity.root
     head = root.head
     return (
@@ -175,7 +189,10 @@ def _widened(span: Span) -> Span:
         start, label = start - 1, "MONEY"
     money = label == "MONEY" or any(t.text in symbols for t in doc[start:end])
     end = _past_scale(doc, end, money)
-    if end + 1 < len(doc) and doc[end].text in {"-", "–"} and doc[end + 1].like_num:
+    coin = doc[end].lower_ if end < len(doc) else ""
+    if coin in _section("subunits") and (len(coin) > 1 or not doc[end - 1].whitespace_):
+        end += 1
+    if end + 1 < len(doc) and doc[end].lower_ in {"-", "–", "or"} and doc[end + 1].like_num:
         far = _past_scale(doc, end + 2, money)
         reading = read(doc[start:far].text)
         if reading is not None and reading.qualifier == "range":
@@ -260,7 +277,17 @@ def _is_name_part(span: Span) -> bool:
     doc = span.doc
     first = span[0]
     money = any(t.text in _units("currency_symbols") for t in span)
-    if any(_has_digit(t) and not _pattern("amount_token").match(t.text) for t in span):
+    if any(
+        _has_digit(t) and not (_pattern("amount_token").match(t.text) and _fraction_or_not(t.text))
+        for t in span
+    ):
+        return True
+    if (
+        first.i > 1
+        and span.end < len(doc)
+        and (doc[first.i - 1].text, doc[span.end].text) == ("(", ")")
+        and doc[first.i - 2].pos_ == "PROPN"
+    ):
         return True
     if (
         first.is_alpha
@@ -291,18 +318,34 @@ def _is_name_part(span: Span) -> bool:
     )
 
 
+def _fraction_or_not(text: str) -> bool:
+    """Whether "a/b" is a fraction ("3/4", not "9/11" or "24/7"); True for other numbers."""
+    if "/" not in text:
+        return True
+    top, bottom = (int(part) for part in re.findall(r"\d+", text)[-2:])
+    return top < bottom and bottom in _section("words")["fraction_denominators"]
+
+
 def _counts_a_noun(span: Span) -> bool:
     root = span.root
     return root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end
+
+
+@functools.cache
+def _age_openers() -> frozenset[str]:
+    """The first word of each way of writing an age after a number ("-" of "-year-old")."""
+    return frozenset(_TOKENS.findall(phrase)[0].lower() for phrase in _words("age_after"))
 
 
 def _is_age_time_or_rank(span: Span) -> bool:
     """ "aged 30", "a 25-year-old", "at 4pm", "21st"."""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    after = doc[span.end : span.end + 5].text.lower()
-    if before in _words("age_before") or any(after.startswith(w) for w in _words("age_after")):
+    if before in _words("age_before"):
         return True
+    if span.end < len(doc) and doc[span.end].lower_ in _age_openers():
+        after = doc[span.end : span.end + 5].text.lower()
+        return any(after.startswith(w) for w in _words("age_after"))
     if span.end < len(doc) and doc[span.end].lower_ in _words("time_after"):
         return True
     return bool(re.search(r"\d(?:st|nd|rd|th)\b", span.text))
@@ -355,25 +398,28 @@ def read(text: str) -> Reading | None:
     """What a number phrase says: "up to 3,000", "between 40 and 50", "US$5m", "3/4",
     "one point three per cent", "more than a dozen"; None for a vague size or no number."""
     words = _TOKENS.findall(text)
-    lowered = [w.lower() for w in words]
+    qualifier, lowered, words = _qualified([w.lower() for w in words], words)
     if any(w in _words("vague") for w in lowered):
         return None
-    qualifier, lowered, words = _qualified(lowered, words)
-    unit, kept = _unit_in(words, lowered)
+    unit, share, kept = _unit_in(words, lowered)
     bounds = _range(kept)
     if bounds is not None:
-        return Reading(bounds[0], unit, "range", bounds[0], bounds[1])
+        low, high = _tidy(bounds[0] * share), _tidy(bounds[1] * share)
+        return Reading(low, unit, "range", low, high)
     value = number_value(kept)
     if value is None:
         return None
-    return Reading(value, unit, qualifier)
+    return Reading(_tidy(value * share), unit, qualifier)
 
 
 def _qualified(
     lowered: list[str], words: list[str]
 ) -> tuple[AmountQualifier | None, list[str], list[str]]:
     """The qualifier at the start or end of a phrase, and the phrase without it."""
+    ends = {lowered[0], lowered[-1]} if lowered else set()
     for phrase, kind in _qualifier_phrases():
+        if phrase[0] not in ends and phrase[-1] not in ends:
+            continue
         size = len(phrase)
         if tuple(lowered[:size]) == phrase and len(lowered) > size:
             return kind, lowered[size:], words[size:]
@@ -382,15 +428,16 @@ def _qualified(
     return None, lowered, words
 
 
-def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, list[str]]:
-    """The currency, percent or measure named in a phrase, and the phrase's other words."""
+def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, float, list[str]]:
+    """The currency, percent or measure named in a phrase, the share of it that a coin word
+    stands for ("25p" -> GBP, 0.01), and the phrase's other words."""
     symbols, names, measures = (
         _units("currency_symbols"),
         _units("currency_names"),
         _units("measures"),
     )
     percent = _words("percent")
-    unit = None
+    unit, share = None, 1.0
     kept: list[str] = []
     i = 0
     while i < len(words):
@@ -400,7 +447,9 @@ def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, list[str
             i += 2
             continue
         word = lowered[i]
-        if words[i] in symbols:
+        if word in _section("subunits") and i > 0:
+            unit, share = _section("subunits")[word][0], float(_section("subunits")[word][1])
+        elif words[i] in symbols:
             unit = symbols[words[i]]
         elif word in names and word not in _words("number_words"):
             unit = names[word]
@@ -411,7 +460,7 @@ def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, list[str
         else:
             kept.append(word)
         i += 1
-    return unit, kept
+    return unit, share, kept
 
 
 def _range(words: list[str]) -> tuple[Number, Number] | None:
