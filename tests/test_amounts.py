@@ -251,3 +251,16 @@ def test_as_many_as_is_an_upper_bound(parse):
 def test_one_or_two_is_a_range(parse):
     doc = parse("These may be too focused on one or two product lines.")
     assert [(a.low, a.high, a.counted) for a in amounts.extract(doc)] == [(1, 2, "product lines")]
+
+
+def test_units_glued_to_the_number(parse):
+    result = found(parse, "Speeds reach up to 14.4Mbps, and the dam makes 2kW.")
+    assert [(value, unit) for value, _, unit in result] == [(14.4, "Mbit/s"), (2, "kW")]
+
+
+def test_a_number_glued_to_a_capital_is_a_name(parse):
+    assert texts(parse, "Few owners want 3G phones or 3D games.") == []
+
+
+def test_a_few_billion_is_vague(parse):
+    assert texts(parse, "It will take more than a few billion dollars.") == []

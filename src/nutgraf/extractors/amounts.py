@@ -299,8 +299,15 @@ def _is_name_part(span: Span) -> bool:
         return before.text not in {'"', "“", "‘", "'", ":", "(", "-", "—"}
     if first.i == 0 or money:
         return False
+    if _glued_to_a_name(span):
+        return True
     before = doc[first.i - 1]
-    if before.lower_ in _words("name_before") and not _counts_a_noun(span):
+    named = before.lower_ in _words("name_before") or (
+        before.text == "."
+        and first.i > 1
+        and f"{doc[first.i - 2].lower_}." in _words("name_before")
+    )
+    if named and not _counts_a_noun(span):
         return True
     proper = (
         before.pos_ == "PROPN" and (before.is_title or before.is_upper) and before.whitespace_ != ""
@@ -316,6 +323,16 @@ def _is_name_part(span: Span) -> bool:
         and before.text not in _units("currency_symbols")
         and before.lower_ not in _units("currency_names")
     )
+
+
+def _glued_to_a_name(span: Span) -> bool:
+    """A number written together with a capital letter or word ("3G", "3D", "29A")."""
+    doc = span.doc
+    if span.end >= len(doc) or span[-1].whitespace_:
+        return False
+    after = doc[span.end]
+    unit = after.lower_ in _section("scales") or after.lower_ in _units("measures")
+    return after.is_alpha and after.text[0].isupper() and not unit
 
 
 def _fraction_or_not(text: str) -> bool:
@@ -397,7 +414,7 @@ def unit_after(span: Span) -> str | None:
 def read(text: str) -> Reading | None:
     """What a number phrase says: "up to 3,000", "between 40 and 50", "US$5m", "3/4",
     "one point three per cent", "more than a dozen"; None for a vague size or no number."""
-    words = _TOKENS.findall(text)
+    words = _TOKENS.findall(text.rstrip("."))  # spaCy leaves a full stop on "2kW."
     qualifier, lowered, words = _qualified([w.lower() for w in words], words)
     if any(w in _words("vague") for w in lowered):
         return None
