@@ -264,3 +264,11 @@ def test_a_number_glued_to_a_capital_is_a_name(parse):
 
 def test_a_few_billion_is_vague(parse):
     assert texts(parse, "It will take more than a few billion dollars.") == []
+
+
+def test_tennis_scores_are_not_ranges(parse):
+    assert texts(parse, "Zvonareva crashed 6-2 6-4 to Kuznetsova on Wednesday.") == []
+
+
+def test_currency_with_an_irregular_plural(parse):
+    assert found(parse, "Profit was 6.3bn kronor last year.") == [(6_300_000_000, None, "SEK")]

@@ -246,7 +246,7 @@ def _is_score(span: Span) -> bool:
     def number(i: int) -> bool:
         return 0 <= i < len(doc) and doc[i].text.isdigit()
 
-    if (match := re.fullmatch(r"(\d+)[-–](\d+)", span.text)) and int(match[1]) >= int(match[2]):
+    if any(int(a) >= int(b) for a, b in re.findall(r"\b(\d+)[-–](\d+)\b", span.text)):
         return True
     after = (
         dash(span.end) and number(span.end + 1) and int(span.text) >= int(doc[span.end + 1].text)

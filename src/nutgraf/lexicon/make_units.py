@@ -46,6 +46,7 @@ BARE_CURRENCIES = {
     "shekel": "ILS", "naira": "NGN", "krona": "SEK", "krone": "NOK", "zloty": "PLN",
     "ringgit": "MYR", "baht": "THB", "dirham": "AED", "riyal": "SAR", "dinar": "IQD",
 }  # fmt: skip
+IRREGULAR_PLURALS = {"kronor": "SEK", "kroner": "NOK", "lire": "TRY", "rubles": "RUB"}
 NEWS_SYMBOLS = {"US$": "USD", "C$": "CAD", "S$": "SGD", "Rs": "INR", "Rs.": "INR"}
 
 
@@ -78,6 +79,7 @@ def currencies() -> tuple[dict[str, str], dict[str, str]]:
     names: dict[str, str] = {}
     for word, code in BARE_CURRENCIES.items():
         names[word] = names[f"{word}s"] = code
+    names.update(IRREGULAR_PLURALS)
     for code, name in english.currencies.items():
         symbols.setdefault(code, code)
         names.setdefault(name.lower(), code)
