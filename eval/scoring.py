@@ -185,8 +185,9 @@ def unit_key(unit: object, spellings: dict[str, str]) -> str | None:
     if not isinstance(unit, str) or not unit.strip():
         return None
     text = unit.strip()
-    folded = spellings.get(text.lower(), text)
-    return folded.lower().replace("percent", "%").replace("per cent", "%")
+    folded = spellings.get(text.lower(), text).lower()
+    folded = folded.replace("percent", "%").replace("per cent", "%")
+    return folded.replace("**", "").replace("^", "").replace("²", "2")
 
 
 def counted_head(phrase: object) -> str | None:
