@@ -129,11 +129,10 @@ def numeric_spans(doc: Doc) -> list[Span]:
     ]
     spans += [e for e in entities if e.label_ == "DATE" and _not_a_date(e)]
     spans += [Span(doc, i, i + 1, label="CARDINAL") for i in untagged]
+    widened = [_widened(s) for s in spans if not _not_an_amount(s)]
     kept: list[Span] = []
-    for span in sorted(
-        (_widened(s) for s in spans if not _not_an_amount(s)), key=lambda s: (s.start, -len(s))
-    ):
-        if not kept or span.start >= kept[-1].end:
+    for span in sorted(widened, key=lambda s: (s.start, -len(s))):
+        if (not kept or span.start >= kept[-1].end) and not _is_pronoun(span):
             kept.append(span)
     return kept
 
@@ -197,6 +196,16 @@ def _widened(span: Span) -> Span:
         reading = read(doc[start:far].text)
         if reading is not None and reading.qualifier == "range":
             end = far
+    for joiner in _words("ratio_joiners"):  # "three out of four", "4 in 10"
+        size = len(joiner.split())
+        words = [t.lower_ for t in doc[end : end + size]]
+        if words == joiner.split() and end + size < len(doc):
+            other = doc[end + size]
+            if other.like_num and other.ent_type_ not in {"DATE", "TIME"}:
+                reading = read(doc[start : end + size + 1].text)
+                if reading is not None and reading.value < 1:
+                    end += size + 1
+                    break
     if end < len(doc) and re.fullmatch(r"\d+/\d+", doc[end].text) and doc[end - 1].text.isdigit():
         end += 1
     if end < len(doc) and doc[end].text == "%":
@@ -221,11 +230,7 @@ def _past_scale(doc: Doc, end: int, money: bool) -> int:
 
 def _not_an_amount(span: Span) -> bool:
     return (
-        _is_score(span)
-        or _is_pronoun(span)
-        or _is_word_part(span)
-        or _is_name_part(span)
-        or _is_age_time_or_rank(span)
+        _is_score(span) or _is_word_part(span) or _is_name_part(span) or _is_age_time_or_rank(span)
     )
 
 
@@ -258,15 +263,10 @@ def _is_score(span: Span) -> bool:
 
 
 def _is_pronoun(span: Span) -> bool:
-    """ "one" standing for a thing ("if one is proposed", "number one", "one of the biggest"),
-    not counting one."""
-    if span.text.lower() != "one":
-        return False
-    root = span.root
-    following = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    return following in _words("one_partitive") or (
-        root.dep_ not in {"nummod", "quantmod"} and _of_object(root) is None
-    )
+    """The word "one" on its own: a pronoun or an indefinite article ("one of the biggest",
+    "if one is proposed", "for one thing", "one key program"), not a count a reader would
+    tabulate; "one or two" and "one and a half" are read as numbers."""
+    return span.text.lower() == "one"
 
 
 def _is_name_part(span: Span) -> bool:
@@ -357,11 +357,13 @@ def _age_openers() -> frozenset[str]:
 def _is_age_time_or_rank(span: Span) -> bool:
     """ "aged 30", "a 25-year-old", "at 4pm", "21st"."""
     doc = span.doc
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _words("age_before"):
+    if any(t.lower_ in _words("age_before") for t in doc[max(span.start - 4, 0) : span.start]):
         return True
-    if span.end < len(doc) and doc[span.end].lower_ in _age_openers():
-        after = doc[span.end : span.end + 5].text.lower()
+    end = span.end
+    if end + 1 < len(doc) and doc[end].lower_ in _words("range_joiners") and doc[end + 1].like_num:
+        end += 2  # "18 to 24-year-olds"
+    if end < len(doc) and doc[end].lower_ in _age_openers():
+        after = doc[end : end + 5].text.lower()
         return any(after.startswith(w) for w in _words("age_after"))
     if span.end < len(doc) and doc[span.end].lower_ in _words("time_after"):
         return True
@@ -374,6 +376,8 @@ def amount_of(span: Span) -> Amount | None:
     if reading is None or _is_vague(span):
         return None
     unit = reading.unit or unit_after(span)
+    if unit == "m" and reading.unit is None and _names_a_race(span):
+        return None
     counted = _of_object(span.root) if unit is not None else counted_by(span)
     if unit is None and _looks_like_year(span) and (counted is None or counted.root.tag_ != "NNS"):
         return None
@@ -382,6 +386,13 @@ def amount_of(span: Span) -> Amount | None:
         counted.text if counted is not None else None, unit,
         reading.qualifier, reading.low, reading.high, _entity_in(counted),
     )  # fmt: skip
+
+
+def _names_a_race(span: Span) -> bool:
+    """ "the 100m", "Bekele's 5,000m world record": a distance that names a race; "ran 200m"
+    and "over 400m" are distances run."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is None or before.pos_ not in {"VERB", "AUX", "ADP", "NUM"}
 
 
 def _is_vague(span: Span) -> bool:
@@ -400,6 +411,8 @@ def unit_after(span: Span) -> str | None:
         phrase = " ".join(following[:size])
         if len(following) < size:
             continue
+        if phrase in _words("percentage_points"):
+            return "pp"
         if phrase in _words("percent"):
             return "%"
         if phrase in _units("currency_names"):
@@ -419,6 +432,9 @@ def read(text: str) -> Reading | None:
     if any(w in _words("vague") for w in lowered):
         return None
     unit, share, kept = _unit_in(words, lowered)
+    ratio = _ratio(kept)
+    if ratio is not None:
+        return Reading(ratio, unit, qualifier)
     bounds = _range(kept)
     if bounds is not None:
         low, high = _tidy(bounds[0] * share), _tidy(bounds[1] * share)
@@ -459,6 +475,9 @@ def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, float, l
     i = 0
     while i < len(words):
         pair = " ".join(lowered[i : i + 2])
+        if i + 1 < len(words) and pair in _words("percentage_points"):
+            unit, i = "pp", i + 2
+            continue
         if i + 1 < len(words) and (pair in names or pair in percent or pair in measures):
             unit = names.get(pair) or ("%" if pair in percent else measures[pair])
             i += 2
@@ -478,6 +497,19 @@ def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, float, l
             kept.append(word)
         i += 1
     return unit, share, kept
+
+
+def _ratio(words: list[str]) -> Number | None:
+    """ "three out of four" -> 0.75, "4 in 10" -> 0.4: a share, when the first is the smaller."""
+    for joiner in _words("ratio_joiners"):
+        parts = joiner.split()
+        for i in range(1, len(words) - len(parts)):
+            if words[i : i + len(parts)] != parts:
+                continue
+            part, whole = number_value(words[:i]), number_value(words[i + len(parts) :])
+            if part is not None and whole and part < whole <= 1000:
+                return _tidy(part / whole)
+    return None
 
 
 def _range(words: list[str]) -> tuple[Number, Number] | None:

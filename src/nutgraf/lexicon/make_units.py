@@ -25,7 +25,8 @@ MEASURES = [
     "millimetre", "millimeter", "mm", "foot", "feet", "ft", "inch", "inches", "yard",
     "nautical mile", "kilogram", "kg", "gram", "tonne", "metric ton", "ton", "lb", "ounce", "oz",
     "stone", "litre", "liter", "millilitre", "ml", "gallon", "barrel", "bbl", "acre", "hectare",
-    "ha", "square mile", "square kilometre", "square metre", "square foot", "sq km", "km²",
+    "ha", "square mile", "square kilometre", "square metre", "square foot", "square feet",
+    "sq km", "sq ft", "km²",
     "mph", "kph", "km/h", "knot", "megawatt", "mw", "gigawatt", "gw", "kilowatt", "kw", "watt",
     "kwh", "kilowatt hour", "megawatt hour", "mwh", "terawatt hour", "twh", "megabyte", "mb",
     "gigabyte", "gb", "terabyte", "tb", "kilobyte", "kb", "megabit", "gigabit", "mbps",
@@ -35,7 +36,7 @@ MEASURES = [
 UNCOUNTED = {"feet", "foot", "fahrenheit"}  # no plural in "s"
 # How pint spells what news writes otherwise.
 PINT_NAMES = {
-    "sq km": "km**2", "km²": "km**2", "kph": "km/h", "mw": "MW", "gw": "GW", "kw": "kW",
+    "km²": "km**2", "kph": "km/h", "mw": "MW", "gw": "GW", "kw": "kW",
     "kwh": "kWh", "mwh": "MWh", "twh": "TWh", "mb": "MB", "gb": "GB", "tb": "TB", "kb": "kB",
     "mbps": "Mbit/s", "db": "dB", "ml": "mL",
 }  # fmt: skip
@@ -56,10 +57,13 @@ def measures() -> dict[str, str]:
     found: dict[str, str] = {}
     for word in MEASURES:
         name = PINT_NAMES.get(word, word.replace("metre", "meter").replace("litre", "liter"))
+        squared = name.startswith(("square ", "sq "))
+        name = name.split(" ", 1)[1] if squared else name
         try:
             unit = registry.parse_units(name.replace(" ", "_"))
         except pint.UndefinedUnitError:
             unit = registry.parse_units(name)
+        unit = unit**2 if squared else unit
         symbol = f"{unit:~}".replace(" ", "")
         found.setdefault(word, symbol)
         last = word.split()[-1]
