@@ -63,8 +63,7 @@ def measures() -> dict[str, str]:
             unit = registry.parse_units(name.replace(" ", "_"))
         except pint.UndefinedUnitError:
             unit = registry.parse_units(name)
-        unit = unit**2 if squared else unit
-        symbol = f"{unit:~}".replace(" ", "")
+        symbol = f"{unit**2 if squared else unit:~}".replace(" ", "")
         found.setdefault(word, symbol)
         last = word.split()[-1]
         if len(last) > 3 and last.isalpha() and last[-1] not in "sh" and last not in UNCOUNTED:
