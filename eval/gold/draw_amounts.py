@@ -15,8 +15,11 @@ as ``nutgraf.pipeline.prepare(record["text"], record["published"]).body`` (``bod
 
 Row: ``item`` (stable id ``corpus/record/start-end``), ``corpus``, ``record``, ``start``,
 ``end``, ``origin``, ``label`` (spaCy's label, or ``DIGITS``, for unreported items), ``split``,
-``body_sha1``, ``weight`` (how many numbers of its origin's pool each item stands for, so
-that precision and recall over the two pools can be estimated).
+``body_sha1``, ``raw_start``/``raw_end`` (the span in the record's ``text``, found by its
+context: how the scorer finds an item again when a later cleaning gives another body; added
+by ``--anchor`` to the sample drawn before they existed), ``weight`` (how many numbers of its
+origin's pool each item stands for, so that precision and recall over the two pools can be
+estimated).
 """
 
 from __future__ import annotations
@@ -59,6 +62,46 @@ def body_of(record: dict[str, Any]) -> str:
     return prepare(record["text"], record.get("published")).body
 
 
+def locate(source: str, target: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where ``source[start:end]`` lies in ``target``: the one place where it and the words
+    around it are found (white space may differ), with as much context as makes it unique."""
+    for margin in (400, 150, 60, 30, 15, 5):
+        left, right = source[max(0, start - margin) : start], source[end : end + margin]
+        parts = [_loose(left), _loose(source[start:end]), _loose(right)]
+        found = list(re.finditer(rf"{parts[0]}\s*({parts[1]})\s*{parts[2]}", target))
+        if len(found) == 1:
+            return found[0].span(1)
+    return None
+
+
+def _loose(text: str) -> str:
+    return r"\s+".join(re.escape(word) for word in text.split()) if text.strip() else ""
+
+
+def anchored(row: dict[str, Any], record: dict[str, Any], body: str) -> dict[str, Any]:
+    """The row with ``raw_start``/``raw_end``: its span in the record's own text, so that a
+    later nutgraf whose cleaning gives another body can still find it."""
+    raw = locate(body, record["text"], row["start"], row["end"])
+    return {**row, "raw_start": raw[0] if raw else None, "raw_end": raw[1] if raw else None}
+
+
+def anchor() -> None:
+    """Add raw offsets to the sample drawn before they existed (the bodies must still match)."""
+    by_corpus = {corpus: records(corpus) for corpus in CORPORA}
+    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines()]
+    bodies: dict[tuple[str, str], str] = {}
+    out = []
+    for row in rows:
+        key = (row["corpus"], row["record"])
+        record = by_corpus[key[0]][key[1]]
+        body = bodies.setdefault(key, body_of(record))
+        if hashlib.sha1(body.encode()).hexdigest() != row["body_sha1"]:
+            sys.exit(f"the clean body of {key} has changed since the sample was drawn")
+        out.append(anchored(row, record, body))
+    SAMPLE.write_text("".join(json.dumps(r) + "\n" for r in out), encoding="utf-8")
+    print(f"{sum(r['raw_start'] is not None for r in out)} of {len(out)} items anchored")
+
+
 def split_of(corpus: str, record_id: str) -> str:
     digest = hashlib.sha1(f"{corpus}/{record_id}".encode()).digest()
     return "dev" if digest[-1] % 2 == 0 else "test"
@@ -91,10 +134,8 @@ def candidates(
         }
         covered = [(a.start, a.end) for a in outcome.amounts]
         for a in outcome.amounts:
-            yield (
-                {**base, "start": a.start, "end": a.end, "origin": "reported", "label": None},
-                True,
-            )
+            row = {**base, "start": a.start, "end": a.end, "origin": "reported", "label": None}
+            yield anchored(row, record, outcome.body), True
         doc = nlp(outcome.body)
         spans = [
             (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in NUMERIC_LABELS
@@ -108,7 +149,7 @@ def candidates(
         for start, end, label in spans:
             if not any(s < end and start < e for s, e in covered):
                 row = {**base, "start": start, "end": end, "origin": "unreported", "label": label}
-                yield row, False
+                yield anchored(row, record, outcome.body), False
 
 
 def draw() -> None:
@@ -149,8 +190,11 @@ def show(split: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--show", metavar="SPLIT", help="print the items of dev or test")
+    parser.add_argument("--anchor", action="store_true", help="add raw offsets to the sample")
     args = parser.parse_args()
-    if args.show:
+    if args.anchor:
+        anchor()
+    elif args.show:
         show(args.show)
     else:
         draw()
