@@ -53,7 +53,7 @@ def test_fractions_in_a_recipe(parse):
 
 def test_number_words_with_a_decimal_point_and_per_cent(parse):
     assert found(parse, "Unemployment rose by one point three per cent last month.") == [
-        (1.3, None, "%")
+        (1.3, "Unemployment", "%")
     ]
 
 
@@ -208,7 +208,7 @@ def test_a_hyphenated_noun_is_counted_whole(parse):
 
 def test_prices_with_pence_are_not_times_but_clock_times_are(parse):
     assert found(parse, "Shares were up 2.4% at $20.15 on Monday.") == [
-        (2.4, None, "%"), (20.15, None, "USD")
+        (2.4, "Shares", "%"), (20.15, "Shares", "USD")
     ]  # fmt: skip
     assert texts(parse, "The polls closed at 8.40pm and results came at 9:15.") == []
 
@@ -299,3 +299,36 @@ def test_percentage_points_and_square_measures(parse):
         parse, "Support fell 4.2 percentage points; the hall covers 1.5 million square feet."
     )
     assert [(value, unit) for value, _, unit in result] == [(4.2, "pp"), (1_500_000, "ft**2")]
+
+
+def test_lengths_of_time_are_amounts_but_points_in_time_are_not(parse):
+    doc = parse("Over the past 20 years and the next 12 months, it raised $5m in 72 hours.")
+    assert [(a.value, a.unit) for a in amounts.extract(doc)] == [
+        (20, "yr"), (12, "month"), (5_000_000, "USD"), (72, "h")
+    ]  # fmt: skip
+    assert texts(parse, "The firm warned 10 days ago that it was short of cash.") == []
+
+
+def test_a_number_in_a_hyphenated_word_counts_the_noun_after_it(parse):
+    assert found(parse, "Schilling, a six-time All-Star, entered a two-man race.") == [
+        (6, "All-Star", None), (2, "race", None)
+    ]  # fmt: skip
+    assert texts(parse, "It was a one-off charge at half-time.") == []
+
+
+def test_what_money_and_shares_are_of(parse):
+    text = (
+        "The country has a $1.7bn public debt. Sales rose 2% to $11.1bn. It had $5m in cash. "
+        "It has debts of more than 6bn euros."
+    )
+    assert [(a.value, a.counted) for a in amounts.extract(parse(text))] == [
+        (1_700_000_000, "public debt"), (2, "Sales"), (11_100_000_000, "Sales"),
+        (5_000_000, "cash"), (6_000_000_000, "debts"),
+    ]  # fmt: skip
+
+
+def test_a_count_whose_noun_is_left_out(parse):
+    doc = parse("Clinton has won at least 175 delegates. Sanders will win at least 73.")
+    assert [(a.value, a.counted) for a in amounts.extract(doc)] == [
+        (175, "delegates"), (73, "delegates")
+    ]  # fmt: skip

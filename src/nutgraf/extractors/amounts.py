@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, cast
 
 import numpy
@@ -74,15 +74,29 @@ class Reading:
 
 def extract(doc: Doc) -> list[Amount]:
     """Every amount in the article, in reading order."""
-    amounts = []
+    amounts: list[Amount] = []
     for span in numeric_spans(doc):
         if _in_code(span):
             continue
         amount = amount_of(span)
         if amount is not None:
-            amounts.append(amount)
+            amounts.append(_elided(amount, span, amounts))
     amounts += none_amounts(doc)
     return sorted(amounts, key=lambda a: a.start)
+
+
+def _elided(amount: Amount, span: Span, before: list[Amount]) -> Amount:
+    """A count whose noun is left out ("Clinton has 175 delegates; Sanders has at least 73")
+    counts what the last count just before it counted."""
+    if amount.counted is not None or amount.unit is not None or _counts_a_noun(span):
+        return amount
+    window = _section("elision")["chars"]
+    for earlier in reversed(before):
+        if amount.start - earlier.end > window:
+            break
+        if earlier.unit is None and earlier.counted is not None:
+            return replace(amount, counted=earlier.counted, counted_entity=earlier.counted_entity)
+    return amount
 
 
 def _in_code(span: Span) -> bool:
@@ -128,6 +142,7 @@ def numeric_spans(doc: Doc) -> list[Span]:
         and (s := _money_in(e)) is not None
     ]
     spans += [e for e in entities if e.label_ == "DATE" and _not_a_date(e)]
+    spans += [d for e in entities if e.label_ in {"DATE", "TIME"} and (d := _duration_in(e))]
     spans += [Span(doc, i, i + 1, label="CARDINAL") for i in untagged]
     widened = [_widened(s) for s in spans if not _not_an_amount(s)]
     kept: list[Span] = []
@@ -145,6 +160,24 @@ def _number_tokens(doc: Doc) -> tuple[list[int], set[int]]:
     digits = numpy.isin(table[:, 2], shapes)
     wanted = (table[:, 0] == 0) & (table[:, 3] == 0) & ((table[:, 1] == 1) | digits)
     return [int(i) for i in numpy.flatnonzero(wanted)], {int(i) for i in numpy.flatnonzero(digits)}
+
+
+def _duration_in(entity: Span) -> Span | None:
+    """A length of time in a date entity ("the last 22 years", "72 hours", "a 12-year run"):
+    a number and its unit of time, not a point in time ("10 days ago") nor an age."""
+    doc = entity.doc
+    durations = _section("durations")
+    for token in entity:
+        if not token.like_num or _looks_like_year(doc[token.i : token.i + 1]):
+            continue
+        unit = (
+            token.i + 2 if token.i + 2 < len(doc) and doc[token.i + 1].text == "-" else token.i + 1
+        )
+        if unit < len(doc) and doc[unit].lower_ in durations:
+            after = doc[unit + 1 : unit + 3].text.lower().lstrip("-").split()
+            if not after or after[0] not in _words("not_durations"):
+                return Span(doc, token.i, unit + 1, label="QUANTITY")
+    return None
 
 
 def _not_a_date(entity: Span) -> bool:
@@ -235,10 +268,13 @@ def _not_an_amount(span: Span) -> bool:
 
 
 def _is_word_part(span: Span) -> bool:
-    """A number word inside a compound ("half-time", "one-sided"), not an amount."""
+    """A number word inside a compound word ("half-time", "one-sided", "one-off"); "a two-man
+    race" and "a six-time champion" count men and times."""
     doc = span.doc
-    hyphen = span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
-    return hyphen and not any(c.isdigit() for c in span.text)
+    hyphen = span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+    if not hyphen or any(c.isdigit() for c in span.text):
+        return False
+    return span.text.lower() in {"one", "half"} or doc[span.end + 1].pos_ != "NOUN"
 
 
 def _is_score(span: Span) -> bool:
@@ -378,7 +414,7 @@ def amount_of(span: Span) -> Amount | None:
     unit = reading.unit or unit_after(span)
     if unit == "m" and reading.unit is None and _names_a_race(span):
         return None
-    counted = _of_object(span.root) if unit is not None else counted_by(span)
+    counted = _measured(span) if unit is not None else counted_by(span)
     if unit is None and _looks_like_year(span) and (counted is None or counted.root.tag_ != "NNS"):
         return None
     return Amount(
@@ -419,6 +455,8 @@ def unit_after(span: Span) -> str | None:
             return _units("currency_names")[phrase]
         if phrase in _units("measures") and doc[span.end].pos_ != "PROPN":
             return _units("measures")[phrase]
+        if phrase in _section("durations"):
+            return str(_section("durations")[phrase])
     if following[:1] in (["m"], ["m."]) and not span[-1].whitespace_:
         return _units("measures")["metre"]
     return None
@@ -493,6 +531,8 @@ def _unit_in(words: list[str], lowered: list[str]) -> tuple[str | None, float, l
             unit = "%"
         elif word in measures and word not in _section("scales") and unit is None:
             unit = measures[word]
+        elif word in _section("durations") and unit is None:
+            unit = str(_section("durations")[word])
         else:
             kept.append(word)
         i += 1
@@ -631,10 +671,13 @@ def counted_by(span: Span) -> Span | None:
     root = span.root
     doc = span.doc
     if root.dep_ in {"nummod", "quantmod"} and root.head.i >= span.end:
-        end = root.head.i + 1
+        head = root.head
+        start = span.end
+        if doc[span.end].text == "-" and head.i == span.end + 1 and head.head.i > head.i:
+            head, start = head.head, head.i + 1  # "a six-time All-Star" -> "All-Star"
+        end = head.i + 1
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_:
             end += 2
-        start = span.end
         qualifiers = dict(_qualifier_phrases())
         while start < end and (doc[start].is_punct or (doc[start].lower_,) in qualifiers):
             start += 1
@@ -656,16 +699,79 @@ def counted_by(span: Span) -> Span | None:
     return None
 
 
-def _of_object(root: Token) -> Span | None:
+def _of_object(root: Token, preposition: str = "of") -> Span | None:
     """The noun phrase of "of" after a number ("two of them", "5% of Georgian businesses")."""
     for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ == preposition:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                noun = objects[0]
-                left = [c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod"}]
-                start = min((c.left_edge.i for c in left), default=noun.i)
-                return noun.doc[start : noun.i + 1]
+                return _phrase(objects[0])
+    return None
+
+
+def _phrase(noun: Token) -> Span:
+    """A noun with the words that describe it before it ("Georgian businesses")."""
+    left = [c for c in noun.lefts if c.dep_ in {"amod", "compound", "nmod", "poss"}]
+    start = min((c.left_edge.i for c in left), default=noun.i)
+    return noun.doc[start : noun.i + 1]
+
+
+def _measured(span: Span) -> Span | None:
+    """What money, a share or a measure is of: its "of" phrase ("5% of voters"), the noun it
+    describes ("a $2.5 trillion package"), "in" what ("$5m in cash"), the noun it is "of"
+    ("debts of more than 6bn euros"), or what rose or fell by it ("sales rose 2%")."""
+    root, doc = span.root, span.doc
+    head = root.head
+    found = _of_object(root)
+    if found is None and root.dep_ in _words("describing") and head.i >= span.end:
+        described = doc[span.end : head.i + 1]
+        if not _is_unit_word(described.text.lower()):
+            found = described if head.pos_ in {"NOUN", "PROPN"} else None
+        else:
+            root, head = head, head.head  # "6bn euros": go on from "euros"
+    if found is None:
+        found = _of_object(root, "in") or _in_after(span)
+    if found is None and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        found = _phrase(head.head)
+    return found if found is not None else _what_changed(root)
+
+
+def _in_after(span: Span) -> Span | None:
+    """ "$5m in cash", where the parse hangs "in cash" on the verb."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ == "in":
+        objects = [c for c in doc[span.end].children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        if objects and not objects[0].ent_type_:
+            return _phrase(objects[0])
+    return None
+
+
+def _is_unit_word(text: str) -> bool:
+    """Whether words name a unit ("per cent", "m", "dollars") rather than what is measured."""
+    return (
+        text in _words("percent")
+        or text in _words("percentage_points")
+        or text in _units("measures")
+        or text in _units("currency_names")
+        or text in _section("durations")
+        or text in _section("scales")
+    )
+
+
+def _what_changed(root: Token) -> Span | None:
+    """The subject of the verb of change an amount measures ("sales rose 2% to $11.1bn",
+    "shares were up 2.4%")."""
+    node = root
+    for _ in range(3):
+        node = node.head
+        if node.lemma_ in _words("change_verbs") or node.lower_ in {"up", "down"}:
+            verb = node.head if node.pos_ not in {"VERB", "AUX"} else node
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
+                return _phrase(subjects[0])
+            return None
+        if node.pos_ in {"VERB", "AUX"} or node.dep_ == "ROOT":
+            return None
     return None
 
 
