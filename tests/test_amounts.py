@@ -269,7 +269,7 @@ def test_tennis_scores_are_not_ranges(parse):
 
 
 def test_currency_with_an_irregular_plural(parse):
-    assert found(parse, "Profit was 6.3bn kronor last year.") == [(6_300_000_000, None, "SEK")]
+    assert found(parse, "Profit was 6.3bn kronor last year.") == [(6_300_000_000, "Profit", "SEK")]
 
 
 def test_one_on_its_own_is_not_a_count(parse):

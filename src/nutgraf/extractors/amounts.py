@@ -86,9 +86,16 @@ def extract(doc: Doc) -> list[Amount]:
 
 
 def _elided(amount: Amount, span: Span, before: list[Amount]) -> Amount:
-    """A count whose noun is left out ("Clinton has 175 delegates; Sanders has at least 73")
-    counts what the last count just before it counted."""
-    if amount.counted is not None or amount.unit is not None or _counts_a_noun(span):
+    """What an amount that does not say what it counts counts, from the amount before it: the
+    same sum in another currency ("a $2.5 trillion (£1.3 trillion) package"), or a count whose
+    noun is left out ("Clinton has 175 delegates; Sanders has at least 73")."""
+    if amount.counted is not None or _counts_a_noun(span) or not before:
+        return amount
+    doc, last = span.doc, before[-1]
+    if amount.unit is not None:
+        between = {t.text for t in doc[max(span.start - 3, 0) : span.start]}
+        if last.unit is not None and amount.start - last.end < 12 and between & {"(", ";"}:
+            return replace(amount, counted=last.counted, counted_entity=last.counted_entity)
         return amount
     window = _section("elision")["chars"]
     for earlier in reversed(before):
@@ -176,7 +183,7 @@ def _duration_in(entity: Span) -> Span | None:
         if unit < len(doc) and doc[unit].lower_ in durations:
             after = doc[unit + 1 : unit + 3].text.lower().lstrip("-").split()
             if not after or after[0] not in _words("not_durations"):
-                return Span(doc, token.i, unit + 1, label="QUANTITY")
+                return Span(doc, token.i, unit + 1, label="DURATION")
     return None
 
 
@@ -312,7 +319,10 @@ def _is_name_part(span: Span) -> bool:
     that mix letters and digits ("Q3", "MP3")."""
     doc = span.doc
     first = span[0]
-    money = any(t.text in _units("currency_symbols") for t in span)
+    money = any(
+        t.text in _units("currency_symbols") or t.text == "%" or t.lower_ in _words("percent")
+        for t in span
+    )  # "the bottom 95 percent of earners" is a share
     if any(
         _has_digit(t) and not (_pattern("amount_token").match(t.text) and _fraction_or_not(t.text))
         for t in span
@@ -729,10 +739,12 @@ def _measured(span: Span) -> Span | None:
             found = described if head.pos_ in {"NOUN", "PROPN"} else None
         else:
             root, head = head, head.head  # "6bn euros": go on from "euros"
-    if found is None:
-        found = _of_object(root, "in") or _in_after(span)
+    if span.label_ == "DURATION":
+        return found
     if found is None and root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         found = _phrase(head.head)
+    if found is None:
+        found = _of_object(root, "in") or _in_after(span)
     return found if found is not None else _what_changed(root)
 
 
@@ -764,10 +776,11 @@ def _what_changed(root: Token) -> Span | None:
     node = root
     for _ in range(3):
         node = node.head
-        if node.lemma_ in _words("change_verbs") or node.lower_ in {"up", "down"}:
+        stated = node.lemma_ == "be" and root.dep_ == "attr"  # "the saving would be £1,000"
+        if stated or node.lemma_ in _words("change_verbs") or node.lower_ in {"up", "down"}:
             verb = node.head if node.pos_ not in {"VERB", "AUX"} else node
             subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if subjects and subjects[0].pos_ in {"NOUN", "PROPN"}:
+            if subjects and subjects[0].pos_ == "NOUN":
                 return _phrase(subjects[0])
             return None
         if node.pos_ in {"VERB", "AUX"} or node.dep_ == "ROOT":
