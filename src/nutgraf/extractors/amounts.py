@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, cast
@@ -98,12 +99,13 @@ def _elided(amount: Amount, span: Span, before: list[Amount]) -> Amount:
             return replace(amount, counted=last.counted, counted_entity=last.counted_entity)
         return amount
     window = _section("elision")["chars"]
-    for earlier in reversed(before):
-        if amount.start - earlier.end > window:
-            break
-        if earlier.unit is None and earlier.counted is not None:
-            return replace(amount, counted=earlier.counted, counted_entity=earlier.counted_entity)
-    return amount
+    counts = [a for a in before if a.unit is None and a.counted is not None]
+    near = [a for a in counts if amount.start - a.end <= window]
+    if not near:
+        return amount
+    usual = Counter(a.counted for a in counts)
+    chosen = max(reversed(near), key=lambda a: usual[a.counted])  # the article's usual count
+    return replace(amount, counted=chosen.counted, counted_entity=chosen.counted_entity)
 
 
 def _in_code(span: Span) -> bool:
