@@ -207,7 +207,7 @@ def _not_a_date(entity: Span) -> bool:
 
 
 def _has_digit(token: Token) -> bool:
-    return any(c.isdigit() for c in token.text)
+    return "d" in token.shape_
 
 
 def _money_in(entity: Span) -> Span | None:
@@ -474,6 +474,7 @@ def unit_after(span: Span) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def read(text: str) -> Reading | None:
     """What a number phrase says: "up to 3,000", "between 40 and 50", "US$5m", "3/4",
     "one point three per cent", "more than a dozen"; None for a vague size or no number."""
