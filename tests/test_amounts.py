@@ -195,6 +195,7 @@ def test_vague_sizes_are_not_amounts(parse):
         "The case of the Guildford Four was reopened.",
         "The Boeing 747 and the G8 summit and the MP3 player.",
         "He lives at No 10 and works in Room 101.",
+        "Arnold presented the children's show Number 73 in the 1980s.",
         "The 25-year-old man, aged 30 by now, finished 21st.",
     ],
 )

@@ -345,6 +345,8 @@ def _is_name_part(span: Span) -> bool:
     ):
         before = doc[first.i - 1]
         return before.text not in {'"', "“", "‘", "'", ":", "(", "-", "—"}
+    if first.lower_ in _words("name_before") and len(span) > 1 and span[1].like_num:
+        return True  # "Number 73" as one entity
     if first.i == 0 or money:
         return False
     if _glued_to_a_name(span):
