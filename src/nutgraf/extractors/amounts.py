@@ -238,8 +238,10 @@ def _widened(span: Span) -> Span:
         reading = read(doc[start:far].text)
         if reading is not None and reading.qualifier == "range":
             end = far
-    for joiner in _words("ratio_joiners"):  # "three out of four", "4 in 10"
-        size = len(joiner.split())
+    ratio_starts = {joiner.split()[0] for joiner in _words("ratio_joiners")}
+    following = doc[end].lower_ if end < len(doc) else ""
+    for joiner in _words("ratio_joiners") if following in ratio_starts else ():
+        size = len(joiner.split())  # "three out of four", "4 in 10"
         words = [t.lower_ for t in doc[end : end + size]]
         if words == joiner.split() and end + size < len(doc):
             other = doc[end + size]
@@ -407,7 +409,15 @@ def _age_openers() -> frozenset[str]:
 def _is_age_time_or_rank(span: Span) -> bool:
     """ "aged 30", "a 25-year-old", "at 4pm", "21st"."""
     doc = span.doc
-    if any(t.lower_ in _words("age_before") for t in doc[max(span.start - 4, 0) : span.start]):
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _words("age_before"):
+        return True
+    if (
+        before in _words("range_joiners")
+        and any(  # "between the ages of 10 and 17"
+            t.lower_ in _words("age_before") for t in doc[max(span.start - 4, 0) : span.start]
+        )
+    ):
         return True
     end = span.end
     if end + 1 < len(doc) and doc[end].lower_ in _words("range_joiners") and doc[end + 1].like_num:
