@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test test-fast chromium lint typecheck eval eval-quotes eval-dates bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test test-fast chromium lint typecheck eval eval-quotes eval-dates eval-amounts bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,10 @@ eval-quotes: $(EVAL_STAMP)
 # TIMEX3 on TempEval-3: platinum test; `python eval/run.py tempeval --split dev` tunes on TimeBank.
 eval-dates: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py tempeval
+
+# Amounts on the judged audit set; SPLIT=dev while tuning.
+eval-amounts: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py amounts --split $(or $(SPLIT),test)
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py

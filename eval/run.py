@@ -26,6 +26,7 @@ TASKS = [
     "places",
     "events",
     "tempeval",
+    "amounts",
 ]
 
 

@@ -152,3 +152,86 @@ def overlap_in(text: str, share: float = 0.5) -> Callable[[Span, Span], bool]:
         return bool(wa and wb) and len(wa & wb) >= share * max(len(wa), len(wb))
 
     return same
+
+
+@dataclass(frozen=True)
+class AmountJudgement:
+    """One judged number of the amount audit and what nutgraf says of it (None: nothing)."""
+
+    weight: float
+    is_amount: bool
+    judged: dict[str, object]
+    found: dict[str, object] | None
+
+
+def same_value(found: dict[str, object], judged: dict[str, object]) -> bool:
+    """Values agree to 0.1%; a range agrees by its bounds too."""
+
+    def close(a: object, b: object) -> bool:
+        if not isinstance(a, int | float) or not isinstance(b, int | float):
+            return False
+        return abs(a - b) <= 1e-3 * max(abs(a), abs(b), 1e-9)
+
+    if close(found.get("value"), judged.get("value")):
+        return True
+    bounds = [judged.get("low"), judged.get("high")]
+    return None not in bounds and all(
+        close(found.get(k), b) for k, b in zip(("low", "high"), bounds, strict=True)
+    )
+
+
+def unit_key(unit: object, spellings: dict[str, str]) -> str | None:
+    """A unit as one spelling: "per cent" and "%" alike, "kilometres" and "km" alike."""
+    if not isinstance(unit, str) or not unit.strip():
+        return None
+    text = unit.strip()
+    folded = spellings.get(text.lower(), text).lower()
+    folded = folded.replace("percent", "%").replace("per cent", "%")
+    return folded.replace("**", "").replace("^", "").replace("²", "2")
+
+
+def counted_head(phrase: object) -> str | None:
+    """The head word of a counted phrase, plural "s" dropped: "Japanese troops" -> "troop"."""
+    if not isinstance(phrase, str):
+        return None
+    words = re.findall(r"[a-z0-9]+", phrase.lower())
+    if not words:
+        return None
+    head = words[-1]
+    return head[:-1] if head.endswith("s") and len(head) > 3 else head
+
+
+def amount_scores(items: Sequence[AmountJudgement], spellings: dict[str, str]) -> dict[str, float]:
+    """Precision and recall weighted by how many numbers each item stands for; value, unit
+    and counted accuracy on the judged amounts nutgraf found."""
+    tp = sum(i.weight for i in items if i.is_amount and i.found is not None)
+    predicted = sum(i.weight for i in items if i.found is not None)
+    gold = sum(i.weight for i in items if i.is_amount)
+    hits = [i for i in items if i.is_amount and i.found is not None]
+    valued = [i for i in hits if i.judged.get("value") is not None]
+
+    def share(right: float, total: float) -> float:
+        return right / total if total else 0.0
+
+    return {
+        "precision": share(tp, predicted),
+        "recall": share(tp, gold),
+        "value": share(sum(same_value(i.found or {}, i.judged) for i in valued), len(valued)),
+        "unit": share(
+            sum(
+                unit_key((i.found or {}).get("unit"), spellings)
+                == unit_key(i.judged.get("unit"), spellings)
+                for i in hits
+            ),
+            len(hits),
+        ),
+        "counted": share(
+            sum(
+                counted_head((i.found or {}).get("counted"))
+                == counted_head(i.judged.get("counted"))
+                for i in hits
+            ),
+            len(hits),
+        ),
+        "found_amounts": len(hits),
+    }

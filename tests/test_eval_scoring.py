@@ -10,6 +10,8 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from scoring import (
     PRF,
+    AmountJudgement,
+    amount_scores,
     body_scores,
     entity_prf,
     exact_in,
@@ -63,3 +65,27 @@ def test_conll_iob1_tags_become_character_spans():
     assert document.text == "EU rejects German call\nPeter Blackburn Bonn"
     spans = {(document.text[s:e], label) for s, e, label in document.gold}
     assert spans == {("EU", "ORG"), ("German", "MISC"), ("Peter Blackburn", "PER"), ("Bonn", "LOC")}
+
+
+def test_amount_scores_weigh_each_pool_and_fold_spellings():
+    def item(weight, is_amount, judged, found):
+        return AmountJudgement(weight, is_amount, judged, found)
+
+    items = [
+        # a right amount: value, unit ("per cent" = "%") and counted head ("businesses")
+        item(2.0, True, {"value": 5, "unit": "per cent", "counted": "businesses"},
+             {"value": 5, "unit": "%", "counted": "Georgian businesses"}),
+        # a range judged by its bounds, its unit spelled out
+        item(2.0, True, {"value": None, "low": 40, "high": 50, "unit": "kilometres",
+                         "counted": None},
+             {"value": 40, "low": 40, "high": 50, "unit": "km", "counted": None}),
+        # reported but not an amount (a year)
+        item(2.0, False, {"value": None}, {"value": 2005, "unit": None, "counted": None}),
+        # an amount nutgraf missed, from the heavier pool of numbers it did not report
+        item(6.0, True, {"value": 3, "unit": None, "counted": "ships"}, None),
+    ]  # fmt: skip
+    scores = amount_scores(items, {"kilometres": "km"})
+    assert scores["precision"] == pytest.approx(4 / 6)
+    assert scores["recall"] == pytest.approx(4 / 10)
+    assert (scores["value"], scores["unit"], scores["counted"]) == (1.0, 1.0, 1.0)
+    assert scores["found_amounts"] == 2

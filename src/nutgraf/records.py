@@ -23,6 +23,7 @@ QuoteKind = Literal["direct", "indirect"]
 QuoteMode = Literal["speech", "belief", "stance"]
 Granularity = Literal["day", "week", "month", "year"]
 TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+AmountQualifier = Literal["approx", "at_least", "at_most", "range"]
 
 
 @dataclass(frozen=True)
@@ -81,12 +82,20 @@ class Quote:
 
 @dataclass(frozen=True)
 class Amount:
+    """A quantity a reader could put in a table. ``qualifier`` is how the text bounds it
+    (``approx``, ``at_least``, ``at_most``, or ``range`` from ``low`` to ``high``, when
+    ``value`` is ``low``); ``counted_entity`` names the entity in what it counts."""
+
     value: int | float
     text: str
     start: int
     end: int
     counted: str | None
     unit: str | None = None
+    qualifier: AmountQualifier | None = None
+    low: int | float | None = None
+    high: int | float | None = None
+    counted_entity: str | None = None
 
 
 @dataclass(frozen=True)
