@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test lint typecheck eval eval-quotes bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test lint typecheck eval eval-quotes eval-places bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ eval: $(EVAL_STAMP)
 
 eval-quotes: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py polnear
+
+eval-places: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py places geoparsing
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py

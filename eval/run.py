@@ -15,7 +15,7 @@ import time
 
 from common import RESULTS, Result, update_readme
 
-TASKS = ["seed", "conll", "polnear", "bodies", "places", "events"]
+TASKS = ["seed", "conll", "polnear", "bodies", "places", "geoparsing", "events"]
 
 
 def main() -> None:

@@ -89,7 +89,7 @@ def analyse(article: CleanArticle, doc: Doc) -> Article:
     """Run every extractor on the parsed body; the one place an extractor is added."""
     found_entities = entities.extract(doc)
     found_amounts = amounts.extract(doc)
-    found_places = places.extract(doc, found_entities)
+    found_places = places.extract(doc, found_entities, article.dateline)
     found_dates = dates.extract(doc, article.published)
     return Article(
         body=article.body,

@@ -54,7 +54,7 @@ SCHEMA = pa.schema([
         ("entity", pa.string()), ("name", pa.string()), ("country", pa.string()),
         ("admin1", pa.string()), ("feature", pa.string()), ("lat", pa.float64()),
         ("lon", pa.float64()), ("geonameid", pa.int64()), ("focus", pa.bool_()),
-        ("mentions", pa.list_(pa.struct(_SPAN))),
+        ("mentions", pa.list_(pa.struct(_SPAN))), ("demonym", pa.bool_()),
     ]))),
     ("events", pa.list_(pa.struct([
         ("code", pa.string()), ("action", pa.string()), ("verb", pa.string()),

@@ -1,40 +1,115 @@
-"""Places: every place entity resolved to a gazetteer entry, disambiguated by the article.
+"""Places: every place the article names, resolved to a gazetteer entry by the article's
+own evidence.
 
-A name's candidates ("Washington": the US capital, the state, a town in England) are scored
-by what they are (a country, a capital, a big city) and by the article: a candidate in a
-country that the article's other, unambiguous place names lie in wins ("Georgia" next to
-Tbilisi is the country, next to Atlanta the state), and "province" or "state" beside the
-name asks for a province. The one to three places the story is most about are ``focus``.
+A name's candidates ("Washington": the US capital, the state, towns in England) get a prior
+by what they are (a country, a division, a city by its population) and the article's
+evidence: the dateline's place; a division written after the name ("Springfield, Ill.",
+"Rapid City, SD", where alone a postal code names nothing); the countries, divisions and
+points of the other places the article names ("Manhattan" in a story about Kansas, "Newcastle"
+beside Liverpool) and the countries its demonyms name; a word for a division beside the name
+("Muthana province"). Resolution runs twice: first on the evidence of the names that lie in
+one country only, then on every other place's latest answer. The article's evidence does not
+turn a great city into a small namesake: a city with under a tenth of the largest
+namesake's people gets half its weight ("Paris" stays French in a story that also names the
+United States), and a country or division counts as a great namesake ("Wales" is not the
+English village). Names spaCy typed PERSON or ORG are places when a cue says so ("in Kent",
+"Kent police") or when they are a place's very name ("Ohio", "Wales"), and the gazetteer's
+answer lies where the article's other places do. Demonyms ("Iraqi") are their country's
+places, marked ``demonym``. The one to three places the story is most about (demonyms aside)
+are ``focus``. Weights: ``settings.toml`` ``[places]``; words: ``lexicon/places.toml``.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from nutgraf.gazetteer import Entry, candidates
-from nutgraf.records import Entity, Place
+from nutgraf.gazetteer import (
+    Entry,
+    candidates,
+    country,
+    demonym_country,
+    division_code,
+    fold,
+    within,
+)
+from nutgraf.lexicon import setting, table
+from nutgraf.records import Entity, Mention, Place
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
-PROVINCE_WORDS = frozenset({"province", "state", "governorate", "region", "county", "prefecture"})
+RESCUED_TYPES = frozenset({"PERSON", "ORG", "FAC"})
 MAX_FOCUS = 3
+_CONTAINER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)?)")
 
 
-def extract(doc: Doc, entities: list[Entity]) -> list[Place]:
+@dataclass
+class _Named:
+    """One place entity while it is being resolved."""
+
+    entity: Entity
+    mentions: list[Mention]
+    options: list[Entry]
+    containers: list[Entry] = field(default_factory=list)
+    division_word: bool = False
+    rescued: str = ""  # how a PERSON or ORG was taken for a place: "cue" or "name"
+
+
+@dataclass
+class _Evidence:
+    """What the article says of where it is: each entity's countries, divisions, points."""
+
+    countries: dict[str, set[str]] = field(default_factory=dict)
+    divisions: dict[str, set[str]] = field(default_factory=dict)
+    points: dict[str, tuple[float, float]] = field(default_factory=dict)
+    names: dict[str, frozenset[Entry]] = field(default_factory=dict)
+    dateline: Entry | None = None
+
+    def record(self, key: str, entry: Entry, options: frozenset[Entry] = frozenset()) -> None:
+        self.names[key] = options
+        self.countries[key] = {entry.country} if entry.country else set(entry.countries)
+        self.divisions[key] = {entry.division} if entry.division else set()
+        if entry.lat is not None and entry.lon is not None:
+            self.points[key] = (entry.lat, entry.lon)
+
+    def others(
+        self, key: str, options: frozenset[Entry] = frozenset()
+    ) -> tuple[set[str], set[str], list[tuple[float, float]]]:
+        """The evidence of the other names: not this entity's, nor that of another entity of
+        the same name ("Kent Police" and "in Kent" do not vouch for each other)."""
+        skip = {k for k, names in self.names.items() if k == key or names & options} | {key}
+        countries = {c for k, found in self.countries.items() if k not in skip for c in found}
+        divisions = {d for k, found in self.divisions.items() if k not in skip for d in found}
+        points = [p for k, p in self.points.items() if k not in skip]
+        return countries, divisions, points
+
+
+def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> list[Place]:
     """The article's places, in order of first mention."""
-    named = [e for e in entities if e.type in PLACE_TYPES]
-    context: set[str] = set()
-    for entity in named:
-        countries = {entry.country for entry in candidates(entity.name)}
-        if len(countries) == 1:
-            context |= countries
-    resolved = [(entity, best(entity, doc, context)) for entity in named]
-    found = [(entity, entry) for entity, entry in resolved if entry is not None]
-    focus = _focus(doc, [entity for entity, _ in found])
+    named = [n for e in entities if (n := _named(doc, e)) is not None]
+    evidence = _Evidence(dateline=_dateline_place(dateline))
+    for item in named:
+        if len({e.country for e in item.options}) == 1 and not item.rescued:
+            evidence.record(item.entity.id, best(item, evidence), frozenset(item.options))
+    first = [(item, best(item, evidence)) for item in named]
+    for item, entry in first:
+        evidence.record(item.entity.id, entry, frozenset(item.options))
+    resolved = []
+    for item in named:  # each answer at once the evidence of the next (no see-saw)
+        entry = best(item, evidence)
+        evidence.record(item.entity.id, entry, frozenset(item.options))
+        resolved.append((item, entry))
+    kept = [
+        (item, entry)
+        for item, entry in resolved
+        if not item.rescued or _agrees(entry, item, evidence)
+    ]
+    focus = _focus(doc, [(i.entity.id, i.mentions) for i, _ in kept if i.entity.type != "NORP"])
     return [
         Place(
-            entity=entity.id,
+            entity=item.entity.id,
             name=entry.name,
             country=entry.country,
             admin1=entry.admin1,
@@ -42,60 +117,203 @@ def extract(doc: Doc, entities: list[Entity]) -> list[Place]:
             lat=entry.lat,
             lon=entry.lon,
             geonameid=entry.geonameid,
-            focus=entity.id in focus,
-            mentions=entity.mentions,
+            focus=item.entity.id in focus,
+            mentions=item.mentions,
+            demonym=item.entity.type == "NORP",
         )
-        for entity, entry in found
+        for item, entry in kept
     ]
 
 
-def best(entity: Entity, doc: Doc, context: set[str]) -> Entry | None:
-    """The likeliest gazetteer entry for a place entity, or None when none has its name."""
-    options = {
-        id(e): e for m in {entity.name, *(m.text for m in entity.mentions)} for e in candidates(m)
-    }
+def _named(doc: Doc, entity: Entity) -> _Named | None:
+    """The entity as a place to resolve, or None when it names none."""
+    if entity.type == "NORP":
+        code = demonym_country(entity.name)
+        return _Named(entity, entity.mentions, [country(code)]) if code else None
+    rescued = ""
+    if entity.type in PLACE_TYPES:
+        mentions = entity.mentions
+    elif entity.type in RESCUED_TYPES and not entity.titles:
+        mentions, rescued = _rescued_mentions(doc, entity)
+    else:
+        return None
+    if not mentions:
+        return None
+    containers: list[Entry] = []
+    options: dict[Entry, None] = {}
+    for text in {entity.name, *(m.text for m in mentions)}:
+        head, _, after = text.partition(",")
+        options.update(dict.fromkeys(candidates(head.strip())))
+        if after and (container := division_code(after.strip())):
+            containers.append(container)
+    for mention in mentions:
+        found = _CONTAINER.match(doc.text, mention.end)
+        if found is None:
+            continue
+        written = found.group(1)  # "N.Y.", "South Dakota" or the first word of "Ill. police"
+        container = division_code(written) or division_code(written.split()[0])
+        if container is not None:
+            containers.append(container)
+    if not options:
+        options = dict.fromkeys(_as_container(doc, mentions))
     if not options:
         return None
-    province = _province_cue(doc, entity)
-    largest = max((e.population for e in options.values() if e.feature == "city"), default=0)
-    return max(options.values(), key=lambda entry: score(entry, context, province, largest))
+    return _Named(
+        entity, mentions, list(options), containers, _division_word(doc, mentions),
+        rescued=rescued,
+    )  # fmt: skip
 
 
-def score(entry: Entry, context: set[str], province: bool, largest_city: int) -> float:
-    """Prior (country > capital > large city > province) plus the article's evidence. The
-    article's countries do not turn a great city into a small namesake: a city gets their
-    weight only if it has a tenth of the largest candidate's people ("Paris" stays French
-    in a story that also names the United States)."""
-    if entry.feature == "country":
-        value = 3.0
-    elif entry.feature == "admin1":
-        value = 1.5 + (3.0 if province else 0.0)
-    else:
-        value = math.log10(entry.population + 1) / 3 + (2.0 if entry.capital else 0.0)
-    comparable = entry.feature != "city" or entry.population * 10 >= largest_city
-    if entry.country in context and comparable:
-        value += 4.0
-    return value
+def _as_container(doc: Doc, mentions: list[Mention]) -> list[Entry]:
+    """A division written after a place and a comma ("Rapid City, SD"): the only place where
+    a postal code names a state."""
+    for mention in mentions:
+        before = doc.text[max(mention.start - 40, 0) : mention.start]
+        if re.search(r"[A-Z][\w.]*,\s*$", before) and (found := division_code(mention.text)):
+            return [found]
+    return []
 
 
-def _province_cue(doc: Doc, entity: Entity) -> bool:
-    """ "Muthana province", "the state of Georgia": a word for a province beside a mention."""
+def _rescued_mentions(doc: Doc, entity: Entity) -> tuple[list[Mention], str]:
+    """The mentions of a PERSON or ORG that a cue marks as a place: "in Kent", "Kent police"
+    (the place is then the name before the public body's word); every mention of the name of
+    a country or a first-level division ("Wales")."""
+    if any(fold(e.name) == fold(entity.name) or e.feature in ("country", "admin1")
+           for e in candidates(entity.name)):  # fmt: skip
+        return entity.mentions, "name"
+    words = table("places")["rescue"]
+    found = []
     for mention in entity.mentions:
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        window = {t.lower_ for t in doc[max(span.start - 2, 0) : span.end + 1]}
-        if PROVINCE_WORDS & window:
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        if span[-1].lower_ in words["after"] and len(span) > 1:
+            head = span[:-1]
+            found.append(Mention(head.start_char, head.end_char, head.text))
+        elif before in words["before"] or after in words["after"]:
+            found.append(mention)
+    return found, "cue"
+
+
+def _agrees(entry: Entry, item: _Named, evidence: _Evidence) -> bool:
+    """A rescued name stays a place only where the article's other places are: a country or
+    division, or a name with a cue, in one of their countries (or the dateline's); a town
+    named with no cue in one of their divisions, or near one of them."""
+    countries, divisions, points = evidence.others(item.entity.id, frozenset(item.options))
+    if evidence.dateline is not None:
+        countries |= {evidence.dateline.country} if evidence.dateline.country else set()
+        divisions |= {evidence.dateline.division}
+    if item.rescued == "cue" or entry.feature in ("country", "admin1"):
+        return entry.country in countries
+    near = float(setting("places", "near_km"))
+    return entry.division in divisions or (
+        entry.lat is not None
+        and entry.lon is not None
+        and any(_km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points)
+    )
+
+
+def _division_word(doc: Doc, mentions: list[Mention]) -> bool:
+    """ "Muthana province", "the state of Georgia": a word for a division beside a mention."""
+    words = {w for group in table("places")["division_words"].values() for w in group}
+    for mention in mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        window = {t.lower_ for t in doc[max(span.start - 3, 0) : span.end + 1]}
+        if words & window:
             return True
     return False
 
 
-def _focus(doc: Doc, places: list[Entity]) -> set[str]:
+def _dateline_place(dateline: str | None) -> Entry | None:
+    """The place of a dateline ("WASHINGTON", "SPRINGFIELD, Ill.")."""
+    if not dateline:
+        return None
+    head, _, after = dateline.partition(",")
+    container = division_code(after.strip()) if after else None
+    options = candidates(head.strip().title())
+    if not options:
+        return None
+    item = _Named(Entity("dateline", head, "GPE", [], []), [], options,
+                  [container] if container else [])  # fmt: skip
+    return best(item, _Evidence())
+
+
+def best(item: _Named, evidence: _Evidence) -> Entry:
+    """The candidate the prior and the article's evidence like best."""
+    largest = max((e.population for e in item.options if e.feature == "city"), default=0)
+    if any(e.feature in ("country", "admin1") for e in item.options):
+        largest = max(largest, int(setting("places", "division_people")))
+    countries, divisions, points = evidence.others(item.entity.id, frozenset(item.options))
+    return max(
+        item.options,
+        key=lambda entry: score(entry, item, evidence, largest, (countries, divisions, points)),
+    )
+
+
+def score(
+    entry: Entry,
+    item: _Named,
+    evidence: _Evidence,
+    largest_city: int,
+    others: tuple[set[str], set[str], list[tuple[float, float]]],
+) -> float:
+    """Prior plus evidence (weights in ``settings.toml`` ``[places]``)."""
+
+    def weight(key: str) -> float:
+        return float(setting("places", key))
+
+    countries, divisions, points = others
+    if entry.feature == "city":
+        value = weight("city_weight") * math.log10(entry.population + 1)
+        value += weight("capital") if entry.capital else 0.0
+    else:
+        value = weight(entry.feature)
+    if entry.feature == "city" and fold(entry.name) not in {fold(m.text) for m in item.mentions}:
+        value -= weight("alternate")  # found by another of its spellings
+    share = 1.0
+    if entry.feature == "city" and entry.population < weight("comparable_share") * largest_city:
+        share = 0.5
+    found = 0.0
+    if entry.country and entry.country in countries:
+        found += weight("same_country") * share
+    if entry.division and entry.division in divisions:
+        found += weight("same_admin1") * share
+    if entry.lat is not None and entry.lon is not None:
+        near = weight("near_km")
+        if any(_km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points):
+            found += weight("near") * share
+    if evidence.dateline is not None:
+        if entry.country and entry.country == evidence.dateline.country:
+            found += weight("dateline") * share
+        if entry.division and entry.division == evidence.dateline.division:
+            found += weight("dateline")
+    for container in item.containers:
+        found += weight("container") if within(entry, container) else -weight("container")
+    if item.division_word and entry.feature in ("admin1", "admin2"):
+        found += weight("division_word")
+    return value + found
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _focus(doc: Doc, places: list[tuple[str, list[Mention]]]) -> set[str]:
     """The places the story is about: most mentioned, the lead paragraph counting double."""
     lead_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
 
-    def weight(entity: Entity) -> int:
-        return sum(2 if m.start < lead_end else 1 for m in entity.mentions)
+    def weight(mentions: list[Mention]) -> int:
+        return sum(2 if m.start < lead_end else 1 for m in mentions)
 
-    ranked = sorted(places, key=lambda e: -weight(e))
-    return {e.id for e in ranked[:MAX_FOCUS] if weight(e) >= 2 or e is ranked[0]}
+    ranked = sorted(places, key=lambda place: -weight(place[1]))
+    return {
+        key for key, mentions in ranked[:MAX_FOCUS] if weight(mentions) >= 2 or key == ranked[0][0]
+    }
