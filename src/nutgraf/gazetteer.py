@@ -187,7 +187,11 @@ def build() -> Index:
             continue  # a district named after its town ("Liverpool"): the town is meant
         iso = iso_of.get((country, code))
         entry = Entry(name, "admin2", country, iso, lat, lon, 0, None, division=f"{country}.{code}")
-        built.add(entry, name, short)
+        taken = any(
+            built.entries[n].feature in ("country", "admin1")
+            for n in built.names.get(fold(short), [])
+        )  # "Texas County" is not found as "Texas"
+        built.add(entry, name, "" if taken else short)
     for continent in cache.get_continents().values():
         entry = Entry(continent["name"], "region", None, None, None, None, 0,
                       continent["geonameId"])  # fmt: skip

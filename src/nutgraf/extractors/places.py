@@ -42,6 +42,7 @@ from nutgraf.records import Entity, Mention, Place
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 RESCUED_TYPES = frozenset({"PERSON", "ORG", "FAC"})
 MAX_FOCUS = 3
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTAINER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)?)")
 
 
@@ -177,9 +178,13 @@ def _as_container(doc: Doc, mentions: list[Mention]) -> list[Entry]:
 def _rescued_mentions(doc: Doc, entity: Entity) -> tuple[list[Mention], str]:
     """The mentions of a PERSON or ORG that a cue marks as a place: "in Kent", "Kent police"
     (the place is then the name before the public body's word); every mention of the name of
-    a country or a first-level division ("Wales")."""
-    if any(fold(e.name) == fold(entity.name) or e.feature in ("country", "admin1")
-           for e in candidates(entity.name)):  # fmt: skip
+    a country or a first-level division ("Wales"), or of a town unless it acts ("Kent said")."""
+    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
+    acts = any(s is not None and s.root.dep_ in SUBJECTS for s in spans)
+    options = candidates(entity.name)
+    if any(e.feature in ("country", "admin1") for e in options) or (
+        not acts and any(fold(e.name) == fold(entity.name) for e in options)
+    ):
         return entity.mentions, "name"
     words = table("places")["rescue"]
     found = []
@@ -267,11 +272,12 @@ def score(
         return float(setting("places", key))
 
     countries, divisions, points = others
+    value = weight(entry.feature) if entry.feature != "city" else 0.0
     if entry.feature == "city":
         value = weight("city_weight") * math.log10(entry.population + 1)
         value += weight("capital") if entry.capital else 0.0
-    else:
-        value = weight(entry.feature)
+    elif entry.feature == "admin1":
+        value += weight("admin1_weight") * math.log10(entry.population + 1)
     if entry.feature == "city" and fold(entry.name) not in {fold(m.text) for m in item.mentions}:
         value -= weight("alternate")  # found by another of its spellings
     share = 1.0

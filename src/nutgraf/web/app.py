@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from nutgraf.web import errors
-from nutgraf.web.routers import articles, entities, extract, pages, quotes, search
+from nutgraf.web.routers import articles, entities, extract, maps, pages, quotes, search
 
 STATIC = Path(__file__).parent / "static"
 # Scripts and styles only from the app itself: an injected <script> would not run even if
@@ -40,6 +40,8 @@ def create_app(db_path: str | Path) -> FastAPI:
     for router in (articles.router, search.router, entities.router, quotes.router, extract.router):
         app.include_router(router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(maps.api, prefix="/api")
+    app.include_router(maps.router)
     errors.install(app)
     app.middleware("http")(security_headers)
     return app
