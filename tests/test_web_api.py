@@ -185,7 +185,7 @@ def test_openapi_describes_every_endpoint(client: TestClient) -> None:
     assert set(paths) == {
         "/api/articles", "/api/articles/{article_id}", "/api/search", "/api/entities",
         "/api/entities/{entity_id}", "/api/entities/{entity_id}/co-mentions",
-        "/api/entities/{entity_id}/timeline", "/api/quotes", "/api/extract",
+        "/api/entities/{entity_id}/timeline", "/api/quotes", "/api/extract", "/api/places",
     }  # fmt: skip
     body = paths["/api/extract"]["post"]["requestBody"]["content"]
     assert set(body) == {"text/plain", "text/html", "application/json"}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -89,7 +90,8 @@ class _Evidence:
 
 def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> list[Place]:
     """The article's places, in order of first mention."""
-    named = [n for e in entities if (n := _named(doc, e)) is not None]
+    text = doc.text  # spaCy joins its tokens anew at each reading
+    named = [n for e in entities if (n := _named(doc, text, e)) is not None]
     evidence = _Evidence(dateline=_dateline_place(dateline))
     for item in named:
         if len({e.country for e in item.options}) == 1 and not item.rescued:
@@ -107,7 +109,7 @@ def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> li
         for item, entry in resolved
         if not item.rescued or _agrees(entry, item, evidence)
     ]
-    focus = _focus(doc, [(i.entity.id, i.mentions) for i, _ in kept if i.entity.type != "NORP"])
+    focus = _focus(text, [(i.entity.id, i.mentions) for i, _ in kept if i.entity.type != "NORP"])
     return [
         Place(
             entity=item.entity.id,
@@ -126,7 +128,7 @@ def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> li
     ]
 
 
-def _named(doc: Doc, entity: Entity) -> _Named | None:
+def _named(doc: Doc, text: str, entity: Entity) -> _Named | None:
     """The entity as a place to resolve, or None when it names none."""
     if entity.type == "NORP":
         code = demonym_country(entity.name)
@@ -142,13 +144,13 @@ def _named(doc: Doc, entity: Entity) -> _Named | None:
         return None
     containers: list[Entry] = []
     options: dict[Entry, None] = {}
-    for text in {entity.name, *(m.text for m in mentions)}:
-        head, _, after = text.partition(",")
+    for written in {entity.name, *(m.text for m in mentions)}:
+        head, _, after = written.partition(",")
         options.update(dict.fromkeys(candidates(head.strip())))
         if after and (container := division_code(after.strip())):
             containers.append(container)
     for mention in mentions:
-        found = _CONTAINER.match(doc.text, mention.end)
+        found = _CONTAINER.match(text, mention.end)
         if found is None:
             continue
         written = found.group(1)  # "N.Y.", "South Dakota" or the first word of "Ill. police"
@@ -156,7 +158,7 @@ def _named(doc: Doc, entity: Entity) -> _Named | None:
         if container is not None:
             containers.append(container)
     if not options:
-        options = dict.fromkeys(_as_container(doc, mentions))
+        options = dict.fromkeys(_as_container(text, mentions))
     if not options:
         return None
     return _Named(
@@ -165,11 +167,11 @@ def _named(doc: Doc, entity: Entity) -> _Named | None:
     )  # fmt: skip
 
 
-def _as_container(doc: Doc, mentions: list[Mention]) -> list[Entry]:
+def _as_container(text: str, mentions: list[Mention]) -> list[Entry]:
     """A division written after a place and a comma ("Rapid City, SD"): the only place where
     a postal code names a state."""
     for mention in mentions:
-        before = doc.text[max(mention.start - 40, 0) : mention.start]
+        before = text[max(mention.start - 40, 0) : mention.start]
         if re.search(r"[A-Z][\w.]*,\s*$", before) and (found := division_code(mention.text)):
             return [found]
     return []
@@ -249,13 +251,15 @@ def _dateline_place(dateline: str | None) -> Entry | None:
 
 def best(item: _Named, evidence: _Evidence) -> Entry:
     """The candidate the prior and the article's evidence like best."""
+    weights = table("settings")["places"]
     largest = max((e.population for e in item.options if e.feature == "city"), default=0)
     if any(e.feature in ("country", "admin1") for e in item.options):
-        largest = max(largest, int(setting("places", "division_people")))
-    countries, divisions, points = evidence.others(item.entity.id, frozenset(item.options))
+        largest = max(largest, int(weights["division_people"]))
+    others = evidence.others(item.entity.id, frozenset(item.options))
+    names = {m.text for m in item.mentions} | {fold(m.text) for m in item.mentions}
     return max(
         item.options,
-        key=lambda entry: score(entry, item, evidence, largest, (countries, divisions, points)),
+        key=lambda entry: score(entry, item, evidence, (largest, names, weights), others),
     )
 
 
@@ -263,13 +267,15 @@ def score(
     entry: Entry,
     item: _Named,
     evidence: _Evidence,
-    largest_city: int,
+    candidates_of: tuple[int, set[str], Mapping[str, float]],
     others: tuple[set[str], set[str], list[tuple[float, float]]],
 ) -> float:
-    """Prior plus evidence (weights in ``settings.toml`` ``[places]``)."""
+    """Prior plus evidence. ``candidates_of``: the largest namesake's people, the names as
+    written and folded, and the weights (``settings.toml`` ``[places]``)."""
+    largest_city, names, weights = candidates_of
 
     def weight(key: str) -> float:
-        return float(setting("places", key))
+        return float(weights[key])
 
     countries, divisions, points = others
     value = weight(entry.feature) if entry.feature != "city" else 0.0
@@ -278,7 +284,7 @@ def score(
         value += weight("capital") if entry.capital else 0.0
     elif entry.feature == "admin1":
         value += weight("admin1_weight") * math.log10(entry.population + 1)
-    if entry.feature == "city" and fold(entry.name) not in {fold(m.text) for m in item.mentions}:
+    if entry.feature == "city" and entry.name not in names and fold(entry.name) not in names:
         value -= weight("alternate")  # found by another of its spellings
     share = 1.0
     if entry.feature == "city" and entry.population < weight("comparable_share") * largest_city:
@@ -288,7 +294,7 @@ def score(
         found += weight("same_country") * share
     if entry.division and entry.division in divisions:
         found += weight("same_admin1") * share
-    if entry.lat is not None and entry.lon is not None:
+    if points and entry.lat is not None and entry.lon is not None:
         near = weight("near_km")
         if any(_km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points):
             found += weight("near") * share
@@ -312,9 +318,9 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _focus(doc: Doc, places: list[tuple[str, list[Mention]]]) -> set[str]:
+def _focus(text: str, places: list[tuple[str, list[Mention]]]) -> set[str]:
     """The places the story is about: most mentioned, the lead paragraph counting double."""
-    lead_end = doc.text.find("\n\n") if "\n\n" in doc.text else len(doc.text)
+    lead_end = text.find("\n\n") if "\n\n" in text else len(text)
 
     def weight(mentions: list[Mention]) -> int:
         return sum(2 if m.start < lead_end else 1 for m in mentions)
