@@ -73,6 +73,7 @@ class Index:
     divisions: dict[str, int] = field(default_factory=dict)
     countries: dict[str, int] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    regions: dict[str, int] = field(default_factory=dict)
 
     def add(self, entry: Entry, *names: str) -> int:
         number = len(self.entries)
@@ -151,7 +152,10 @@ def build() -> Index:
         )  # fmt: skip
         built.countries[code] = built.add(entry, country["name"], *_pycountry_names(code))
         for name in demonym.split(","):
-            if name:
+            held = built.demonyms.get(fold(name))  # "Chinese": China, not Macao
+            if name and (
+                held is None or cache.get_countries()[held]["population"] < entry.population
+            ):
                 built.demonyms[fold(name)] = code
     us_ids = {s["code"]: s["geonameid"] for s in cache.get_us_states().values()}
     named_ids = dict(places["division_ids"])
@@ -197,8 +201,8 @@ def build() -> Index:
                       continent["geonameId"])  # fmt: skip
         built.add(entry, continent["name"])
     for name, countries in places["regions"].items():
-        built.add(Entry(name, "region", None, None, None, None, 0, None,
-                        countries=tuple(countries)), name)  # fmt: skip
+        region = Entry(name, "region", None, None, None, None, 0, None, countries=tuple(countries))
+        built.regions[name] = built.add(region, name)
     for name, code in places["aliases"].items():
         built.names[fold(name)][:0] = [_coded(built, code)]
     for written, code in places["abbreviations"].items():
@@ -212,7 +216,10 @@ def build() -> Index:
 
 
 def _coded(built: Index, code: str) -> int:
-    """The entry of "GB" (a country) or "US-DC" (a division by its GeoNames admin1 code)."""
+    """The entry of "GB" (a country), "US-DC" (a division by its GeoNames admin1 code) or
+    "European Union" (a region)."""
+    if code in built.regions:
+        return built.regions[code]
     if "-" in code:
         country, division = code.split("-", 1)
         return built.divisions[f"{country}.{division}"]

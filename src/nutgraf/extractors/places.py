@@ -42,6 +42,8 @@ from nutgraf.records import Entity, Mention, Place
 
 PLACE_TYPES = frozenset({"GPE", "LOC"})
 RESCUED_TYPES = frozenset({"PERSON", "ORG", "FAC"})
+PART_HOLDERS = frozenset({"ORG", "FAC"})
+MAX_PART_WORDS = 3
 MAX_FOCUS = 3
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTAINER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)?)")
@@ -56,7 +58,12 @@ class _Named:
     options: list[Entry]
     containers: list[Entry] = field(default_factory=list)
     division_word: bool = False
-    rescued: str = ""  # how a PERSON or ORG was taken for a place: "cue" or "name"
+    rescued: str = ""  # how a PERSON or ORG was taken for a place: "cue", "name", "part"
+    key: str = ""  # the evidence's key: the entity's id, with the part's name for a part
+    demonym: bool = False
+
+    def __post_init__(self) -> None:
+        self.key = self.key or self.entity.id
 
 
 @dataclass
@@ -91,25 +98,31 @@ class _Evidence:
 def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> list[Place]:
     """The article's places, in order of first mention."""
     text = doc.text  # spaCy joins its tokens anew at each reading
-    named = [n for e in entities if (n := _named(doc, text, e)) is not None]
+    named = []
+    for entity in entities:
+        found = _named(doc, text, entity)
+        if found is not None:
+            named.append(found)
+        elif entity.type in PART_HOLDERS:
+            named += _parts(doc, entity)
     evidence = _Evidence(dateline=_dateline_place(dateline))
     for item in named:
         if len({e.country for e in item.options}) == 1 and not item.rescued:
-            evidence.record(item.entity.id, best(item, evidence), frozenset(item.options))
+            evidence.record(item.key, best(item, evidence), frozenset(item.options))
     first = [(item, best(item, evidence)) for item in named]
     for item, entry in first:
-        evidence.record(item.entity.id, entry, frozenset(item.options))
+        evidence.record(item.key, entry, frozenset(item.options))
     resolved = []
     for item in named:  # each answer at once the evidence of the next (no see-saw)
         entry = best(item, evidence)
-        evidence.record(item.entity.id, entry, frozenset(item.options))
+        evidence.record(item.key, entry, frozenset(item.options))
         resolved.append((item, entry))
     kept = [
         (item, entry)
         for item, entry in resolved
         if not item.rescued or _agrees(entry, item, evidence)
     ]
-    focus = _focus(text, [(i.entity.id, i.mentions) for i, _ in kept if i.entity.type != "NORP"])
+    focus = _focus(text, [(i.key, i.mentions) for i, _ in kept if not i.demonym])
     return [
         Place(
             entity=item.entity.id,
@@ -120,9 +133,9 @@ def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> li
             lat=entry.lat,
             lon=entry.lon,
             geonameid=entry.geonameid,
-            focus=item.entity.id in focus,
+            focus=item.key in focus,
             mentions=item.mentions,
-            demonym=item.entity.type == "NORP",
+            demonym=item.demonym,
         )
         for item, entry in kept
     ]
@@ -130,9 +143,11 @@ def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> li
 
 def _named(doc: Doc, text: str, entity: Entity) -> _Named | None:
     """The entity as a place to resolve, or None when it names none."""
-    if entity.type == "NORP":
-        code = demonym_country(entity.name)
-        return _Named(entity, entity.mentions, [country(code)]) if code else None
+    code = demonym_country(entity.name)
+    if entity.type == "NORP" or (
+        code and entity.type in PLACE_TYPES and not candidates(entity.name)
+    ):
+        return _Named(entity, entity.mentions, [country(code)], demonym=True) if code else None
     rescued = ""
     if entity.type in PLACE_TYPES:
         mentions = entity.mentions
@@ -204,11 +219,51 @@ def _rescued_mentions(doc: Doc, entity: Entity) -> tuple[list[Mention], str]:
     return found, "cue"
 
 
+def _parts(doc: Doc, entity: Entity) -> list[_Named]:
+    """Places named inside an organisation's or a building's name ("University of Georgia",
+    "U.S. Army", "Dublin City Schools"): the longest runs of proper nouns, not the name's
+    head, that are a place's name (``_is_place_name``). Each stays a place only where the
+    article's other places agree (``_agrees``)."""
+    found: dict[str, list[Mention]] = {}
+    for mention in entity.mentions:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        start = 0
+        while start < len(span):
+            for size in range(min(MAX_PART_WORDS, len(span) - start), 0, -1):
+                part = span[start : start + size]
+                named = all(t.pos_ == "PROPN" for t in part) and span.root not in part
+                if size < len(span) and named and _is_place_name(part.text):
+                    found.setdefault(part.text, []).append(
+                        Mention(part.start_char, part.end_char, part.text)
+                    )
+                    start += size - 1
+                    break
+            start += 1
+    items = []
+    for name, mentions in found.items():
+        options = list(dict.fromkeys(candidates(name)))
+        items.append(_Named(entity, mentions, options, rescued="part", key=f"{entity.id}#{name}"))
+    return items
+
+
+def _is_place_name(words: str) -> bool:
+    """Written as a country's or a division's name, a known abbreviation, or a town's own
+    name when the town is not small ("Dublin City Schools"; not "Street" in "Royal Street")."""
+    least = int(setting("places", "part_min_population"))
+    return all(w[:1].isupper() for w in words.split()) and any(
+        e.feature in ("country", "admin1")
+        or (e.feature == "city" and e.population >= least and fold(e.name) == fold(words))
+        for e in candidates(words)
+    )
+
+
 def _agrees(entry: Entry, item: _Named, evidence: _Evidence) -> bool:
     """A rescued name stays a place only where the article's other places are: a country or
     division, or a name with a cue, in one of their countries (or the dateline's); a town
     named with no cue in one of their divisions, or near one of them."""
-    countries, divisions, points = evidence.others(item.entity.id, frozenset(item.options))
+    countries, divisions, points = evidence.others(item.key, frozenset(item.options))
     if evidence.dateline is not None:
         countries |= {evidence.dateline.country} if evidence.dateline.country else set()
         divisions |= {evidence.dateline.division}
@@ -253,29 +308,45 @@ def best(item: _Named, evidence: _Evidence) -> Entry:
     """The candidate the prior and the article's evidence like best."""
     weights = table("settings")["places"]
     largest = max((e.population for e in item.options if e.feature == "city"), default=0)
-    if any(e.feature in ("country", "admin1") for e in item.options):
+    if any(e.feature in ("country", "admin1", "region") for e in item.options):
         largest = max(largest, int(weights["division_people"]))
-    others = evidence.others(item.entity.id, frozenset(item.options))
+    others = evidence.others(item.key, frozenset(item.options))
     names = {m.text for m in item.mentions} | {fold(m.text) for m in item.mentions}
+    names |= {f"{name} city" for name in names}  # "New York" is New York City's own name
+    countries = {e.country for e in item.options if e.feature == "country"}
     return max(
         item.options,
-        key=lambda entry: score(entry, item, evidence, (largest, names, weights), others),
+        key=lambda entry: score(
+            entry, item, evidence, _Namesakes(largest, frozenset(names), countries, weights), others
+        ),
     )
+
+
+@dataclass(frozen=True)
+class _Namesakes:
+    """What a candidate is weighed against: the largest namesake's people, the name as
+    written and folded, the countries of the name, and the weights."""
+
+    largest: int
+    names: frozenset[str]
+    countries: set[str | None]
+    weights: Mapping[str, float]
 
 
 def score(
     entry: Entry,
     item: _Named,
     evidence: _Evidence,
-    candidates_of: tuple[int, set[str], Mapping[str, float]],
+    namesakes: _Namesakes,
     others: tuple[set[str], set[str], list[tuple[float, float]]],
 ) -> float:
-    """Prior plus evidence. ``candidates_of``: the largest namesake's people, the names as
-    written and folded, and the weights (``settings.toml`` ``[places]``)."""
-    largest_city, names, weights = candidates_of
+    """Prior plus evidence (weights: ``settings.toml`` ``[places]``). A city much smaller
+    than its largest namesake, and a division named as its own country ("Mexico"), get half
+    the article's evidence."""
+    names = namesakes.names
 
     def weight(key: str) -> float:
-        return float(weights[key])
+        return float(namesakes.weights[key])
 
     countries, divisions, points = others
     value = weight(entry.feature) if entry.feature != "city" else 0.0
@@ -287,7 +358,10 @@ def score(
     if entry.feature == "city" and entry.name not in names and fold(entry.name) not in names:
         value -= weight("alternate")  # found by another of its spellings
     share = 1.0
-    if entry.feature == "city" and entry.population < weight("comparable_share") * largest_city:
+    small = entry.population < weight("comparable_share") * namesakes.largest
+    if (entry.feature == "city" and small) or (
+        entry.feature == "admin1" and entry.country in namesakes.countries
+    ):
         share = 0.5
     found = 0.0
     if entry.country and entry.country in countries:
