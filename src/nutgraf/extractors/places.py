@@ -311,13 +311,17 @@ def best(item: _Named, evidence: _Evidence) -> Entry:
     if any(e.feature in ("country", "admin1", "region") for e in item.options):
         largest = max(largest, int(weights["division_people"]))
     others = evidence.others(item.key, frozenset(item.options))
-    names = {m.text for m in item.mentions} | {fold(m.text) for m in item.mentions}
+    names = {m.text.lower() for m in item.mentions} | {fold(m.text) for m in item.mentions}
     names |= {f"{name} city" for name in names}  # "New York" is New York City's own name
     countries = {e.country for e in item.options if e.feature == "country"}
     return max(
         item.options,
         key=lambda entry: score(
-            entry, item, evidence, _Namesakes(largest, frozenset(names), countries, weights), others
+            entry,
+            item,
+            evidence,
+            _Namesakes(largest, frozenset(names), countries, weights, divisions),
+            others,
         ),
     )
 
@@ -341,8 +345,9 @@ def score(
     others: tuple[set[str], set[str], list[tuple[float, float]]],
 ) -> float:
     """Prior plus evidence (weights: ``settings.toml`` ``[places]``). A city much smaller
-    than its largest namesake, and a division named as its own country ("Mexico"), get half
-    the article's evidence."""
+    than its largest namesake (a country, division or region counts as a great one: "Wales"),
+    and a division named as its own country ("Mexico"), get half the article's evidence. The
+    name as written, not only folded alike ("Cooke", not "Coke"), counts a little."""
     names = namesakes.names
 
     def weight(key: str) -> float:
@@ -355,15 +360,18 @@ def score(
         value += weight("capital") if entry.capital else 0.0
     elif entry.feature == "admin1":
         value += weight("admin1_weight") * math.log10(entry.population + 1)
-    if entry.feature == "city" and entry.name not in names and fold(entry.name) not in names:
-        value -= weight("alternate")  # found by another of its spellings
-    share = 1.0
-    small = entry.population < weight("comparable_share") * namesakes.largest
-    if (entry.feature == "city" and small) or (
-        entry.feature == "admin1" and entry.country in namesakes.countries
+    if (
+        entry.feature == "city"
+        and entry.name.lower() not in names
+        and fold(entry.name) not in names
     ):
-        share = 0.5
-    found = 0.0
+        value -= weight("alternate")  # found by another of its spellings
+    small = entry.feature == "city" and (
+        entry.population < weight("comparable_share") * namesakes.largest
+    )
+    own_country = entry.feature == "admin1" and entry.country in namesakes.countries
+    share = 0.5 if small or own_country else 1.0
+    found = weight("exact") if entry.name.lower() in names else 0.0
     if entry.country and entry.country in countries:
         found += weight("same_country") * share
     if entry.division and entry.division in divisions:
