@@ -320,7 +320,7 @@ def best(item: _Named, evidence: _Evidence) -> Entry:
             entry,
             item,
             evidence,
-            _Namesakes(largest, frozenset(names), countries, weights, divisions),
+            _Namesakes(largest, frozenset(names), countries, weights),
             others,
         ),
     )
