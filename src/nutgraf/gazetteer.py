@@ -92,7 +92,7 @@ def fold(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = re.sub(r"^(?:the|al|el|as|an|ad|ar)[\s\-]+", "", text)
-    text = re.sub(r"[^a-z ]", " ", text).strip()
+    text = re.sub(r"[^a-z ]", " ", re.sub(r"['’`.]", "", text)).strip()
     return re.sub(r"(.)\1+", r"\1", re.sub(r"\s+", " ", text))
 
 
@@ -215,9 +215,11 @@ def build() -> Index:
     return built
 
 
-def _coded(built: Index, code: str) -> int:
-    """The entry of "GB" (a country), "US-DC" (a division by its GeoNames admin1 code) or
-    "European Union" (a region)."""
+def _coded(built: Index, code: str | int) -> int:
+    """The entry of "GB" (a country), "US-DC" (a division by its GeoNames admin1 code),
+    "European Union" (a region) or 5368361 (a city by its GeoNames id)."""
+    if isinstance(code, int):
+        return next(n for n, e in enumerate(built.entries) if e.geonameid == code)
     if code in built.regions:
         return built.regions[code]
     if "-" in code:

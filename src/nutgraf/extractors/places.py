@@ -161,7 +161,7 @@ def _named(doc: Doc, text: str, entity: Entity) -> _Named | None:
     options: dict[Entry, None] = {}
     for written in {entity.name, *(m.text for m in mentions)}:
         head, _, after = written.partition(",")
-        options.update(dict.fromkeys(candidates(head.strip())))
+        options.update(dict.fromkeys(candidates(head.strip()) or candidates(_trimmed(head))))
         if after and (container := division_code(after.strip())):
             containers.append(container)
     for mention in mentions:
@@ -182,6 +182,18 @@ def _named(doc: Doc, text: str, entity: Entity) -> _Named | None:
     )  # fmt: skip
 
 
+def _trimmed(name: str) -> str:
+    """The name without a compass word before it or a kind of place after it
+    ("Northeast Georgia", "Fargo City", "Kermanshah province")."""
+    words = table("places")["trim"]
+    parts = name.strip().split()
+    if len(parts) > 1 and parts[0].lower() in words["before"]:
+        parts = parts[1:]
+    if len(parts) > 1 and parts[-1].lower() in words["after"]:
+        parts = parts[:-1]
+    return " ".join(parts)
+
+
 def _as_container(text: str, mentions: list[Mention]) -> list[Entry]:
     """A division written after a place and a comma ("Rapid City, SD"): the only place where
     a postal code names a state."""
@@ -192,17 +204,25 @@ def _as_container(text: str, mentions: list[Mention]) -> list[Entry]:
     return []
 
 
+def _own_name(doc: Doc, mention: Mention) -> bool:
+    """A mention that is a country's or a first-level division's name (or abbreviation), or
+    a town's own name where the mention does not act ("Kent said")."""
+    options = candidates(mention.text)
+    if any(e.feature in ("country", "admin1") for e in options):
+        return True
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    acts = span is not None and span.root.dep_ in SUBJECTS
+    return not acts and any(fold(e.name) == fold(mention.text) for e in options)
+
+
 def _rescued_mentions(doc: Doc, entity: Entity) -> tuple[list[Mention], str]:
     """The mentions of a PERSON or ORG that a cue marks as a place: "in Kent", "Kent police"
-    (the place is then the name before the public body's word); every mention of the name of
-    a country or a first-level division ("Wales"), or of a town unless it acts ("Kent said")."""
-    spans = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in entity.mentions]
-    acts = any(s is not None and s.root.dep_ in SUBJECTS for s in spans)
-    options = candidates(entity.name)
-    if any(e.feature in ("country", "admin1") for e in options) or (
-        not acts and any(fold(e.name) == fold(entity.name) for e in options)
-    ):
-        return entity.mentions, "name"
+    (the place is then the name before the public body's word); or the mentions that are a
+    place's own name (``_own_name``: "Wales"; "Egypt" that the entities joined to
+    "Rethinking Egypt")."""
+    named = [m for m in entity.mentions if _own_name(doc, m)]
+    if named:
+        return named, "name"
     words = table("places")["rescue"]
     found = []
     for mention in entity.mentions:
