@@ -163,7 +163,10 @@ def stages(count: int) -> Result:
     gazetteer.index()
     seconds["gazetteer load (once a process)"] = time.perf_counter() - started
     started = time.perf_counter()
-    found_places = [places.extract(doc, ents) for doc, ents in zip(docs, found, strict=True)]
+    found_places = [
+        places.extract(doc, ents, article.dateline)
+        for doc, article, ents in zip(docs, cleaned, found, strict=True)
+    ]
     seconds["places"] = time.perf_counter() - started
     found_dates = [dates.extract(doc, a.published) for doc, a in zip(docs, cleaned, strict=True)]
     started = time.perf_counter()

@@ -83,6 +83,12 @@ class Index:
         return number
 
 
+def plain(name: str) -> str:
+    """The name in lower case without accents ("Tītān" -> "titan")."""
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
 def fold(name: str) -> str:
     """A spelling-tolerant key: no accents, case, article ("al-", "the") or doubled letters
     ("Muthana" and "Al Muthanná" meet)."""

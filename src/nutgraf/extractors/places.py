@@ -35,6 +35,7 @@ from nutgraf.gazetteer import (
     demonym_country,
     division_code,
     fold,
+    plain,
     within,
 )
 from nutgraf.lexicon import setting, table
@@ -157,6 +158,8 @@ def _named(doc: Doc, text: str, entity: Entity) -> _Named | None:
         return None
     if not mentions:
         return None
+    if entity.name.lower() in table("places")["trim"]["before"]:
+        return None  # "North", "West": a direction, not a place
     containers: list[Entry] = []
     options: dict[Entry, None] = {}
     for written in {entity.name, *(m.text for m in mentions)}:
@@ -204,15 +207,27 @@ def _as_container(text: str, mentions: list[Mention]) -> list[Entry]:
     return []
 
 
-def _own_name(doc: Doc, mention: Mention) -> bool:
+def _own_name(doc: Doc, entity: Entity, mention: Mention) -> bool:
     """A mention that is a country's or a first-level division's name (or abbreviation), or
-    a town's own name where the mention does not act ("Kent said")."""
+    the entity's whole name that is, as written, the name of a town that is not small, where
+    it does not act ("Alexandria"; not "Scott" of "Rick Scott", nor "Kent said")."""
     options = candidates(mention.text)
     if any(e.feature in ("country", "admin1") for e in options):
         return True
+    if mention.text != entity.name:
+        return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     acts = span is not None and span.root.dep_ in SUBJECTS
-    return not acts and any(fold(e.name) == fold(mention.text) for e in options)
+    return not acts and _is_town(mention.text, options)
+
+
+def _is_town(written: str, options: list[Entry]) -> bool:
+    """Whether a candidate is a town of this very name (accents aside) and not small."""
+    least = int(setting("places", "part_min_population"))
+    return any(
+        e.feature == "city" and e.population >= least and plain(e.name) == plain(written)
+        for e in options
+    )
 
 
 def _rescued_mentions(doc: Doc, entity: Entity) -> tuple[list[Mention], str]:
@@ -220,7 +235,7 @@ def _rescued_mentions(doc: Doc, entity: Entity) -> tuple[list[Mention], str]:
     (the place is then the name before the public body's word); or the mentions that are a
     place's own name (``_own_name``: "Wales"; "Egypt" that the entities joined to
     "Rethinking Egypt")."""
-    named = [m for m in entity.mentions if _own_name(doc, m)]
+    named = [m for m in entity.mentions if _own_name(doc, entity, m)]
     if named:
         return named, "name"
     words = table("places")["rescue"]
@@ -269,13 +284,11 @@ def _parts(doc: Doc, entity: Entity) -> list[_Named]:
 
 
 def _is_place_name(words: str) -> bool:
-    """Written as a country's or a division's name, a known abbreviation, or a town's own
-    name when the town is not small ("Dublin City Schools"; not "Street" in "Royal Street")."""
-    least = int(setting("places", "part_min_population"))
-    return all(w[:1].isupper() for w in words.split()) and any(
-        e.feature in ("country", "admin1")
-        or (e.feature == "city" and e.population >= least and fold(e.name) == fold(words))
-        for e in candidates(words)
+    """Written as a country's or a division's name, a known abbreviation, or the name of a
+    town that is not small ("Dublin City Schools"; not "Street" in "Royal Street")."""
+    options = candidates(words)
+    return all(w[:1].isupper() for w in words.split()) and (
+        any(e.feature in ("country", "admin1") for e in options) or _is_town(words, options)
     )
 
 
