@@ -207,7 +207,10 @@ def build() -> Index:
                       continent["geonameId"])  # fmt: skip
         built.add(entry, continent["name"])
     for name, countries in places["regions"].items():
-        region = Entry(name, "region", None, None, None, None, 0, None, countries=tuple(countries))
+        inside = countries[0] if len(countries) == 1 else None  # "Midwest" is in the US
+        region = Entry(
+            name, "region", inside, None, None, None, 0, None, countries=tuple(countries)
+        )
         built.regions[name] = built.add(region, name)
     for name, code in places["aliases"].items():
         built.names[fold(name)][:0] = [_coded(built, code)]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -86,11 +87,13 @@ class _Evidence:
 
     def others(
         self, key: str, options: frozenset[Entry] = frozenset()
-    ) -> tuple[set[str], set[str], list[tuple[float, float]]]:
+    ) -> tuple[Counter[str], set[str], list[tuple[float, float]]]:
         """The evidence of the other names: not this entity's, nor that of another entity of
         the same name ("Kent Police" and "in Kent" do not vouch for each other)."""
         skip = {k for k, names in self.names.items() if k == key or names & options} | {key}
-        countries = {c for k, found in self.countries.items() if k not in skip for c in found}
+        countries = Counter(
+            c for k, found in self.countries.items() if k not in skip for c in found
+        )
         divisions = {d for k, found in self.divisions.items() if k not in skip for d in found}
         points = [p for k, p in self.points.items() if k not in skip]
         return countries, divisions, points
@@ -298,7 +301,7 @@ def _agrees(entry: Entry, item: _Named, evidence: _Evidence) -> bool:
     named with no cue in one of their divisions, or near one of them."""
     countries, divisions, points = evidence.others(item.key, frozenset(item.options))
     if evidence.dateline is not None:
-        countries |= {evidence.dateline.country} if evidence.dateline.country else set()
+        countries.update([evidence.dateline.country] if evidence.dateline.country else [])
         divisions |= {evidence.dateline.division}
     if item.rescued == "cue" or entry.feature in ("country", "admin1"):
         return entry.country in countries
@@ -375,7 +378,7 @@ def score(
     item: _Named,
     evidence: _Evidence,
     namesakes: _Namesakes,
-    others: tuple[set[str], set[str], list[tuple[float, float]]],
+    others: tuple[Counter[str], set[str], list[tuple[float, float]]],
 ) -> float:
     """Prior plus evidence (weights: ``settings.toml`` ``[places]``). A city much smaller
     than its largest namesake (a country, division or region counts as a great one: "Wales"),
