@@ -47,6 +47,7 @@ RESCUED_TYPES = frozenset({"PERSON", "ORG", "FAC"})
 PART_HOLDERS = frozenset({"ORG", "FAC"})
 MAX_PART_WORDS = 3
 MAX_FOCUS = 3
+LOCAL = frozenset({"city", "admin2"})  # features whose point is evidence of nearness
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTAINER = re.compile(r",\s*((?:[A-Z][\w.]*\.?)(?:\s+[A-Z][\w.]*)?)")
 
@@ -82,8 +83,8 @@ class _Evidence:
         self.names[key] = options
         self.countries[key] = {entry.country} if entry.country else set(entry.countries)
         self.divisions[key] = {entry.division} if entry.division else set()
-        if entry.lat is not None and entry.lon is not None:
-            self.points[key] = (entry.lat, entry.lon)
+        if entry.lat is not None and entry.lon is not None and entry.feature in LOCAL:
+            self.points[key] = (entry.lat, entry.lon)  # a country's middle is near nothing
 
     def others(
         self, key: str, options: frozenset[Entry] = frozenset()
@@ -305,7 +306,7 @@ def _agrees(entry: Entry, item: _Named, evidence: _Evidence) -> bool:
         divisions |= {evidence.dateline.division}
     if item.rescued == "cue" or entry.feature in ("country", "admin1"):
         return entry.country in countries
-    near = float(setting("places", "near_km"))
+    near = float(setting("places", "agree_km"))
     return entry.division in divisions or (
         entry.lat is not None
         and entry.lon is not None
@@ -343,9 +344,10 @@ def _dateline_place(dateline: str | None) -> Entry | None:
 def best(item: _Named, evidence: _Evidence) -> Entry:
     """The candidate the prior and the article's evidence like best."""
     weights = table("settings")["places"]
-    largest = max((e.population for e in item.options if e.feature == "city"), default=0)
-    if any(e.feature in ("country", "admin1", "region") for e in item.options):
-        largest = max(largest, int(weights["division_people"]))
+    largest = max(
+        e.population if e.feature != "region" else int(weights["division_people"])
+        for e in item.options
+    )
     others = evidence.others(item.key, frozenset(item.options))
     names = {m.text.lower() for m in item.mentions} | {fold(m.text) for m in item.mentions}
     names |= {f"{name} city" for name in names}  # "New York" is New York City's own name
@@ -381,7 +383,8 @@ def score(
     others: tuple[Counter[str], set[str], list[tuple[float, float]]],
 ) -> float:
     """Prior plus evidence (weights: ``settings.toml`` ``[places]``). A city much smaller
-    than its largest namesake (a country, division or region counts as a great one: "Wales"),
+    than its largest namesake (a country or division by its people, so that "Wales" is not
+    the English village; a region as ``division_people``),
     and a division named as its own country ("Mexico"), get half the article's evidence. The
     name as written, not only folded alike ("Cooke", not "Coke"), counts a little."""
     names = namesakes.names
