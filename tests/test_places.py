@@ -207,3 +207,7 @@ def test_every_country_or_state_named_in_the_bbc_corpus_is_placed_there(nlp, sha
                 if named and not _right(place, named, mention.text):
                     wrong[(mention.text, f"{place.name}, {place.country}")] += 1
     assert not wrong, wrong.most_common(20)
+
+
+def test_distances_are_great_circle_kilometres():
+    assert 340 < gazetteer.km(51.5074, -0.1278, 48.8566, 2.3522) < 345  # London to Paris

@@ -14,14 +14,13 @@ candidate of the mention's text (a demonym's country for a demonym).
 from __future__ import annotations
 
 import json
-import math
 import statistics
 from collections.abc import Iterator
 from typing import Any
 
 from common import SHARED, Result, table
 from nutgraf.extractors import entities, places
-from nutgraf.gazetteer import candidates, country, demonym_country
+from nutgraf.gazetteer import candidates, country, demonym_country, km
 from nutgraf.nlp import load_model
 from scoring import PRF
 
@@ -34,13 +33,6 @@ PUBLISHED = [
     ["CLAVIN (end to end)", "71", "–"],
     ["population baseline (Gritta et al. 2018)", "70", "–"],
 ]
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def matches(

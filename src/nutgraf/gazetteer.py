@@ -26,6 +26,7 @@ import contextlib
 import csv
 import hashlib
 import json
+import math
 import os
 import pickle
 import re
@@ -367,3 +368,11 @@ def within(entry: Entry, container: Entry) -> bool:
         and entry.division == container.division
         and (entry.feature != "admin1")
     )
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in kilometres (haversine)."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))

@@ -36,6 +36,7 @@ from nutgraf.gazetteer import (
     demonym_country,
     division_code,
     fold,
+    km,
     plain,
     within,
 )
@@ -310,7 +311,7 @@ def _agrees(entry: Entry, item: _Named, evidence: _Evidence) -> bool:
     return entry.division in divisions or (
         entry.lat is not None
         and entry.lon is not None
-        and any(_km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points)
+        and any(km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points)
     )
 
 
@@ -417,7 +418,7 @@ def score(
         found += weight("same_admin1") * share
     if points and entry.lat is not None and entry.lon is not None:
         near = weight("near_km")
-        if any(_km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points):
+        if any(km(entry.lat, entry.lon, lat, lon) <= near for lat, lon in points):
             found += weight("near") * share
     if evidence.dateline is not None:
         if entry.country and entry.country == evidence.dateline.country:
@@ -429,14 +430,6 @@ def score(
     if item.division_word and entry.feature in ("admin1", "admin2"):
         found += weight("division_word")
     return value + found
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance (haversine)."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlam = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlam / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _focus(text: str, places: list[tuple[str, list[Mention]]]) -> set[str]:
