@@ -45,6 +45,8 @@ import pycountry
 
 from nutgraf.lexicon import setting, table
 
+WHOLE = frozenset({"country", "admin1", "region"})  # spelled out by ``written_as``
+
 
 class Entry(NamedTuple):
     """One place of the gazetteer."""
@@ -75,12 +77,16 @@ class Index:
     countries: dict[str, int] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
     regions: dict[str, int] = field(default_factory=dict)
+    spelled: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
 
     def add(self, entry: Entry, *names: str) -> int:
         number = len(self.entries)
         self.entries.append(entry)
         for key in {fold(n) for n in names if n} - {""}:
             self.names[key].append(number)
+        if entry.feature in WHOLE:
+            for name in {plain(n) for n in names if n}:
+                self.spelled[name].append(number)
         return number
 
 
@@ -215,6 +221,7 @@ def build() -> Index:
         built.regions[name] = built.add(region, name)
     for name, code in places["aliases"].items():
         built.names[fold(name)][:0] = [_coded(built, code)]
+        built.spelled[plain(name)].append(_coded(built, code))
     for written, code in places["abbreviations"].items():
         built.abbreviations[written].append(_coded(built, code))
     for written, code in places["ap_states"].items():
@@ -222,6 +229,7 @@ def build() -> Index:
     built.names = dict(built.names)
     built.alternates = dict(built.alternates)
     built.abbreviations = dict(built.abbreviations)
+    built.spelled = dict(built.spelled)
     return built
 
 
@@ -333,6 +341,15 @@ def candidates(name: str) -> list[Entry]:
     numbers = found.names.get(key, [])
     numbers = numbers + [n for n in found.alternates.get(key, []) if n not in numbers]
     return [found.entries[n] for n in numbers]
+
+
+def written_as(written: str) -> list[Entry]:
+    """The countries, divisions and regions whose name (or abbreviation) is written so,
+    accents and case aside: not only folded alike ("Cameron" is not Cameroon)."""
+    found = index()
+    if written in found.abbreviations:
+        return [found.entries[n] for n in found.abbreviations[written]]
+    return [found.entries[n] for n in found.spelled.get(plain(written), [])]
 
 
 def division_code(written: str) -> Entry | None:

@@ -7,16 +7,18 @@ evidence: the dateline's place; a division written after the name ("Springfield,
 "Rapid City, SD", where alone a postal code names nothing); the countries, divisions and
 points of the other places the article names ("Manhattan" in a story about Kansas, "Newcastle"
 beside Liverpool) and the countries its demonyms name; a word for a division beside the name
-("Muthana province"). Resolution runs twice: first on the evidence of the names that lie in
-one country only, then on every other place's latest answer. The article's evidence does not
-turn a great city into a small namesake: a city with under a tenth of the largest
-namesake's people gets half its weight ("Paris" stays French in a story that also names the
-United States), and a country or division counts as a great namesake ("Wales" is not the
-English village). Names spaCy typed PERSON or ORG are places when a cue says so ("in Kent",
-"Kent police") or when they are a place's very name ("Ohio", "Wales"), and the gazetteer's
-answer lies where the article's other places do. Demonyms ("Iraqi") are their country's
-places, marked ``demonym``. The one to three places the story is most about (demonyms aside)
-are ``focus``. Weights: ``settings.toml`` ``[places]``; words: ``lexicon/places.toml``.
+("Muthana province"). Resolution starts from the names that lie in one country only, then
+goes twice over every name, each answer at once the evidence of the next if the article is
+sure of it (its country beats every other country's candidate by ``sure_margin``: a "West
+End" is no evidence). The evidence does not turn a great city into a small namesake: a city
+with under a tenth of the largest namesake's people (a country or division counted by its
+people) gets half of it ("Paris" stays French in a story that also names the United States;
+"Wales" is not the English village). Names spaCy typed PERSON or ORG are places when a cue
+says so ("in Kent", "Kent police") or when they are a place's very name ("Ohio", "Wales"),
+and the gazetteer's answer lies where the article's other places do. Demonyms ("Iraqi") are
+their country's places, marked ``demonym``. The one to three places the story is most about
+(demonyms aside) are ``focus``. Weights: ``settings.toml`` ``[places]``; words:
+``lexicon/places.toml``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from nutgraf.gazetteer import (
     km,
     plain,
     within,
+    written_as,
 )
 from nutgraf.lexicon import setting, table
 from nutgraf.records import Entity, Mention, Place
@@ -87,6 +90,11 @@ class _Evidence:
         if entry.lat is not None and entry.lon is not None and entry.feature in LOCAL:
             self.points[key] = (entry.lat, entry.lon)  # a country's middle is near nothing
 
+    def forget(self, key: str) -> None:
+        """An answer the article is not sure of is no evidence ("West End": which one?)."""
+        for found in (self.names, self.countries, self.divisions, self.points):
+            found.pop(key, None)
+
     def others(
         self, key: str, options: frozenset[Entry] = frozenset()
     ) -> tuple[Counter[str], set[str], list[tuple[float, float]]]:
@@ -112,17 +120,19 @@ def extract(doc: Doc, entities: list[Entity], dateline: str | None = None) -> li
         elif entity.type in PART_HOLDERS:
             named += _parts(doc, entity)
     evidence = _Evidence(dateline=_dateline_place(dateline))
+    sure = float(setting("places", "sure_margin"))
     for item in named:
         if len({e.country for e in item.options}) == 1 and not item.rescued:
-            evidence.record(item.key, best(item, evidence), frozenset(item.options))
-    first = [(item, best(item, evidence)) for item in named]
-    for item, entry in first:
-        evidence.record(item.key, entry, frozenset(item.options))
-    resolved = []
-    for item in named:  # each answer at once the evidence of the next (no see-saw)
-        entry = best(item, evidence)
-        evidence.record(item.key, entry, frozenset(item.options))
-        resolved.append((item, entry))
+            evidence.record(item.key, best(item, evidence)[0], frozenset(item.options))
+    for _ in range(2):  # then every answer the article is sure of, twice over
+        resolved = []
+        for item in named:  # each answer at once the evidence of the next (no see-saw)
+            entry, margin = best(item, evidence)
+            if margin >= sure:
+                evidence.record(item.key, entry, frozenset(item.options))
+            else:
+                evidence.forget(item.key)
+            resolved.append((item, entry))
     kept = [
         (item, entry)
         for item, entry in resolved
@@ -216,9 +226,9 @@ def _own_name(doc: Doc, entity: Entity, mention: Mention) -> bool:
     """A mention that is a country's or a first-level division's name (or abbreviation), or
     the entity's whole name that is, as written, the name of a town that is not small, where
     it does not act ("Alexandria"; not "Scott" of "Rick Scott", nor "Kent said")."""
-    options = candidates(mention.text)
-    if any(e.feature in ("country", "admin1") for e in options):
+    if any(e.feature in ("country", "admin1") for e in written_as(mention.text)):
         return True
+    options = candidates(mention.text)
     if mention.text != entity.name:
         return False
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
@@ -291,9 +301,9 @@ def _parts(doc: Doc, entity: Entity) -> list[_Named]:
 def _is_place_name(words: str) -> bool:
     """Written as a country's or a division's name, a known abbreviation, or the name of a
     town that is not small ("Dublin City Schools"; not "Street" in "Royal Street")."""
-    options = candidates(words)
     return all(w[:1].isupper() for w in words.split()) and (
-        any(e.feature in ("country", "admin1") for e in options) or _is_town(words, options)
+        any(e.feature in ("country", "admin1") for e in written_as(words))
+        or _is_town(words, candidates(words))
     )
 
 
@@ -339,11 +349,12 @@ def _dateline_place(dateline: str | None) -> Entry | None:
         return None
     item = _Named(Entity("dateline", head, "GPE", [], []), [], options,
                   [container] if container else [])  # fmt: skip
-    return best(item, _Evidence())
+    return best(item, _Evidence())[0]
 
 
-def best(item: _Named, evidence: _Evidence) -> Entry:
-    """The candidate the prior and the article's evidence like best."""
+def best(item: _Named, evidence: _Evidence) -> tuple[Entry, float]:
+    """The candidate the prior and the article's evidence like best, and by how much it beats
+    the best candidate in another country (infinite when there is none)."""
     weights = table("settings")["places"]
     largest = max(
         e.population if e.feature != "region" else int(weights["division_people"])
@@ -353,16 +364,16 @@ def best(item: _Named, evidence: _Evidence) -> Entry:
     names = {m.text.lower() for m in item.mentions} | {fold(m.text) for m in item.mentions}
     names |= {f"{name} city" for name in names}  # "New York" is New York City's own name
     countries = {e.country for e in item.options if e.feature == "country"}
-    return max(
-        item.options,
-        key=lambda entry: score(
-            entry,
-            item,
-            evidence,
-            _Namesakes(largest, frozenset(names), countries, weights),
-            others,
-        ),
+    namesakes = _Namesakes(largest, frozenset(names), countries, weights)
+    scored = sorted(
+        ((score(e, item, evidence, namesakes, others), n) for n, e in enumerate(item.options)),
+        reverse=True,
     )
+    chosen = item.options[scored[0][1]]
+    rival = next(
+        (value for value, n in scored if item.options[n].country != chosen.country), -math.inf
+    )
+    return chosen, scored[0][0] - rival
 
 
 @dataclass(frozen=True)
