@@ -190,6 +190,9 @@ def _named(doc: Doc, text: str, entity: Entity) -> _Named | None:
         container = division_code(written) or division_code(written.split()[0])
         if container is not None:
             containers.append(container)
+    if rescued and (whole := _whole(entity.name)):  # "Georgia": the state or the country
+        capitals = [e for e in options if e.capital and plain(e.name) == plain(entity.name)]
+        options = dict.fromkeys(whole + capitals)  # and "Washington" the capital, no town
     if not options:
         options = dict.fromkeys(_as_container(text, mentions))
     if not options:
@@ -226,7 +229,7 @@ def _own_name(doc: Doc, entity: Entity, mention: Mention) -> bool:
     """A mention that is a country's or a first-level division's name (or abbreviation), or
     the entity's whole name that is, as written, the name of a town that is not small, where
     it does not act ("Alexandria"; not "Scott" of "Rick Scott", nor "Kent said")."""
-    if any(e.feature in ("country", "admin1") for e in written_as(mention.text)):
+    if _whole(mention.text):
         return True
     options = candidates(mention.text)
     if mention.text != entity.name:
@@ -234,6 +237,11 @@ def _own_name(doc: Doc, entity: Entity, mention: Mention) -> bool:
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     acts = span is not None and span.root.dep_ in SUBJECTS
     return not acts and _is_town(mention.text, options)
+
+
+def _whole(written: str) -> list[Entry]:
+    """The countries and first-level divisions written so."""
+    return [e for e in written_as(written) if e.feature in ("country", "admin1")]
 
 
 def _is_town(written: str, options: list[Entry]) -> bool:
@@ -293,7 +301,7 @@ def _parts(doc: Doc, entity: Entity) -> list[_Named]:
             start += 1
     items = []
     for name, mentions in found.items():
-        options = list(dict.fromkeys(candidates(name)))
+        options = _whole(name) or list(dict.fromkeys(candidates(name)))
         items.append(_Named(entity, mentions, options, rescued="part", key=f"{entity.id}#{name}"))
     return items
 
@@ -302,8 +310,7 @@ def _is_place_name(words: str) -> bool:
     """Written as a country's or a division's name, a known abbreviation, or the name of a
     town that is not small ("Dublin City Schools"; not "Street" in "Royal Street")."""
     return all(w[:1].isupper() for w in words.split()) and (
-        any(e.feature in ("country", "admin1") for e in written_as(words))
-        or _is_town(words, candidates(words))
+        bool(_whole(words)) or _is_town(words, candidates(words))
     )
 
 
