@@ -90,12 +90,14 @@ class Index:
         return number
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(name: str) -> str:
     """The name in lower case without accents ("Tītān" -> "titan")."""
     text = unicodedata.normalize("NFKD", name)
     return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """A spelling-tolerant key: no accents, case, article ("al-", "the") or doubled letters
     ("Muthana" and "Al Muthanná" meet)."""
