@@ -7,7 +7,7 @@ SHARED ?= ../shared
 
 EVAL_STAMP := $(VENV)/.eval-stamp
 
-.PHONY: demo test test-fast chromium lint typecheck eval eval-quotes eval-dates eval-amounts bench bench-corpus bench-cluster screenshots clean
+.PHONY: demo test test-fast chromium lint typecheck eval eval-quotes eval-dates eval-amounts eval-places bench bench-corpus bench-cluster screenshots clean
 
 $(STAMP): pyproject.toml requirements/model.txt
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,9 @@ eval-dates: $(EVAL_STAMP)
 # Amounts on the judged audit set; SPLIT=dev while tuning.
 eval-amounts: $(EVAL_STAMP)
 	$(BIN)/python eval/run.py amounts --split $(or $(SPLIT),test)
+
+eval-places: $(EVAL_STAMP)
+	$(BIN)/python eval/run.py places geoparsing
 
 bench: $(EVAL_STAMP)
 	$(BIN)/python bench/benchmark.py

@@ -1,8 +1,8 @@
 """Screenshots of each page for the README, taken from the real app: ``make screenshots``.
 
 Builds the web tests' small corpus (a few ../shared articles and the seed), starts
-``nutgraf serve`` on it, and saves 1280x900 views of the search, article, entity and
-paste pages to ``docs/web-*.png`` through Debian's chromium.
+``nutgraf serve`` on it, and saves 1280x900 views of the search, article, entity, paste
+and map pages to ``docs/web-*.png`` through Debian's chromium.
 """
 
 from __future__ import annotations
@@ -45,8 +45,11 @@ def main() -> None:
             page.get_by_role("button", name="Extract").click()
             page.locator(".article").scroll_into_view_if_needed()
             page.screenshot(path=DOCS / "web-paste.png")
+            page.goto(f"{base}/map")
+            page.wait_for_selector("figure.place-map[data-drawn]")
+            page.screenshot(path=DOCS / "web-map.png")
             browser.close()
-    for name in ("search", "article", "entity", "paste"):
+    for name in ("search", "article", "entity", "paste", "map"):
         path = DOCS / f"web-{name}.png"
         print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
 

@@ -24,6 +24,7 @@ TASKS = [
     "forms",
     "bodies",
     "places",
+    "geoparsing",
     "events",
     "tempeval",
     "amounts",

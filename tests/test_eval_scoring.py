@@ -89,3 +89,21 @@ def test_amount_scores_weigh_each_pool_and_fold_spellings():
     assert scores["recall"] == pytest.approx(4 / 10)
     assert (scores["value"], scores["unit"], scores["counted"]) == (1.0, 1.0, 1.0)
     assert scores["found_amounts"] == 2
+
+
+def test_geoparsing_matches_one_to_one_and_scores_distance_or_id():
+    from tasks.geoparsing import WORST_KM, matches, resolution
+
+    gold = [
+        {"start": 0, "end": 5, "lat": 51.5, "lon": -0.13, "geonameid": "1"},
+        {"start": 10, "end": 15, "lat": 48.85, "lon": 2.35, "geonameid": "2"},
+        {"start": 20, "end": 25, "lat": 40.0, "lon": -100.0, "geonameid": "3"},
+    ]
+    predicted = [(0, 5, (51.5, -0.13, 9)), (1, 4, (0.0, 0.0, 8)), (10, 15, (40.7, -74.0, 2)),
+                 (20, 25, (None, None, None))]  # fmt: skip
+    pairs = list(matches(predicted, gold))
+    assert [g["geonameid"] for g, _ in pairs] == ["1", "2", "3"]  # the second guess unused
+    scores = resolution(pairs)
+    assert scores["acc161"] == round(2 / 3, 4)  # by distance, by id; the pointless one wrong
+    assert scores["exact_id"] == round(1 / 3, 4)
+    assert scores["median_km"] == 0.0 and scores["mean_km"] == round(WORST_KM / 3, 1)

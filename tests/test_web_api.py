@@ -186,7 +186,7 @@ def test_openapi_describes_every_endpoint(client: TestClient) -> None:
     assert set(paths) == {
         "/api/articles", "/api/articles/{article_id}", "/api/search", "/api/entities",
         "/api/entities/{entity_id}", "/api/entities/{entity_id}/co-mentions",
-        "/api/entities/{entity_id}/timeline", "/api/quotes", "/api/extract",
+        "/api/entities/{entity_id}/timeline", "/api/quotes", "/api/extract", "/api/places",
         "/api/records/{record_id}", "/api/articles.csv", "/api/articles/{article_id}.csv",
         "/api/search.csv", "/api/entities.csv", "/api/quotes.csv",
     }  # fmt: skip

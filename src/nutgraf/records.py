@@ -165,7 +165,7 @@ class Place:
 
     entity: str
     name: str
-    country: str
+    country: str | None  # ISO 3166-1 alpha-2; None for a region ("Middle East", "Europe")
     admin1: str | None
     feature: str
     lat: float | None
@@ -173,6 +173,7 @@ class Place:
     geonameid: int | None
     focus: bool
     mentions: list[Mention]
+    demonym: bool = False  # named by its people ("Iraqi", "the Welsh"), not by itself
 
 
 @dataclass(frozen=True)

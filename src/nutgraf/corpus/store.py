@@ -135,6 +135,11 @@ class QueryTimeout(Exception):
     """A read that ran over the store's time limit."""
 
 
+PLACE_COLUMNS = ", ".join(
+    f"json_extract(p.value, '$.{key}')" for key in ("name", "country", "lat", "lon", "feature")
+)
+
+
 @dataclass(frozen=True)
 class StoredArticle:
     """An extracted article as the store keeps it."""
@@ -388,6 +393,12 @@ class Store(Protocol):
         self, entity_id: int | None = None, modes: Sequence[QuoteMode] = SPEECH
     ) -> int: ...
     def stats(self) -> Stats: ...
+    def place_counts(
+        self, query: str = "", filters: Filters | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]: ...
+    def place_articles(
+        self, name: str, country: str | None, filters: Filters | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]: ...
     def rejects(self) -> list[tuple[str, str]]: ...
     def articles(self, include_duplicates: bool = False) -> Iterator[StoredRecord]: ...
     def close(self) -> None: ...
@@ -890,6 +901,39 @@ class SQLiteStore:
             entity_types=_pairs(self._rows(
                 "SELECT type, COUNT(*) FROM entities GROUP BY type ORDER BY 2 DESC")),
         )  # fmt: skip
+
+    def place_counts(
+        self, query: str = "", filters: Filters | None = None, limit: int = 500
+    ) -> list[dict[str, Any]]:
+        """The places with a point of the articles matching ``query`` and ``filters``, each
+        with the number of those articles naming it, most named first."""
+        matching, params = _matching(query, filters or Filters())
+        rows = self.db.execute(
+            f"SELECT {PLACE_COLUMNS}, COUNT(DISTINCT b.id) AS n"
+            " FROM articles b, json_each(b.data, '$.places') p"
+            f" WHERE b.id IN (SELECT a.id {matching})"
+            " AND json_extract(p.value, '$.lat') IS NOT NULL"
+            " GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 LIMIT ?",
+            [*params, limit],
+        )
+        keys = ["name", "country", "lat", "lon", "feature", "articles"]
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def place_articles(
+        self, name: str, country: str | None, filters: Filters | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        """The articles matching ``filters`` that name this place, newest first."""
+        matching, params = _matching("", filters or Filters())
+        sql = (
+            f"SELECT a.id, a.title, a.published, {SOURCE} {matching} AND a.id IN ("
+            " SELECT b.id FROM articles b, json_each(b.data, '$.places') p"
+            " WHERE json_extract(p.value, '$.name') = ?"
+            " AND json_extract(p.value, '$.country') IS ?)"
+            " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?"
+        )
+        keys = ["id", "title", "published", "source"]
+        rows = self.db.execute(sql, [*params, name, country, limit])
+        return [dict(zip(keys, row, strict=True)) for row in rows]
 
     def rejects(self) -> list[tuple[str, str]]:
         return _reasons(self._rows("SELECT location, reason FROM rejects ORDER BY id"))

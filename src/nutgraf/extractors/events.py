@@ -117,7 +117,12 @@ def extract(
         if code in GIVING and not _between_parties(code, target_word, references):
             continue  # "pyres provided images", "valued the animals"
         parties = {p.entity.id for p in [*actors, *targets] if p is not None and p.entity}
-        where = [(p.entity, m.start) for p in places if p.entity not in parties for m in p.mentions]
+        where = [
+            (p.entity, m.start)
+            for p in places
+            if p.entity not in parties and not p.demonym
+            for m in p.mentions
+        ]
         setting = _Setting(
             place=_nearest(token, where),
             date=_nearest(token, [(d.value, d.start) for d in dates if d.value]),
@@ -146,7 +151,7 @@ def _event(
     actor: _Party,
     target: _Party | None,
     setting: _Setting,
-    country_of: dict[str, str],
+    country_of: dict[str, str | None],
 ) -> Event:
     sentence = verb.sent
     return Event(
@@ -430,7 +435,7 @@ def _kind(party: _Party) -> str | None:
     return actor_type(t.text for t in party.span) or actor_type(" ".join(titles).split())
 
 
-def _country(party: _Party, country_of: dict[str, str]) -> str | None:
+def _country(party: _Party, country_of: dict[str, str | None]) -> str | None:
     return country_of.get(party.entity.id) if party.entity is not None else None
 
 

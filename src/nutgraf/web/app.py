@@ -16,7 +16,7 @@ from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
 
 from nutgraf.web import errors
-from nutgraf.web.routers import articles, entities, extract, pages, quotes, records, search
+from nutgraf.web.routers import articles, entities, extract, maps, pages, quotes, records, search
 
 STATIC = Path(__file__).parent / "static"
 # Scripts and styles only from the app itself: an injected <script> would not run even if
@@ -47,6 +47,8 @@ def create_app(db_path: str | Path, time_limit: float = TIME_LIMIT) -> FastAPI:
     for router in routers:
         app.include_router(router, prefix="/api")
     app.include_router(pages.router)
+    app.include_router(maps.api, prefix="/api")
+    app.include_router(maps.router)
     errors.install(app)
     app.middleware("http")(security_headers)
     return app

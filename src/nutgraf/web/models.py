@@ -94,3 +94,21 @@ StoredArticle = contract_model(
 )
 # The extract contract of one article, typed by nutgraf's records.
 ArticleContract = contract_model()
+
+
+@dataclass(frozen=True)
+class PlaceCount:
+    """A place with a point, and how many of the selected articles name it."""
+
+    name: str
+    country: str | None
+    lat: float
+    lon: float
+    feature: str
+    articles: int
+
+
+@dataclass(frozen=True)
+class PlaceList:
+    query: str
+    places: list[PlaceCount]

@@ -1,0 +1,72 @@
+"""The corpus map: the places of the articles that the current search, entity and dates
+select, each sized by its number of articles and linking to them; and its JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from nutgraf.corpus.store import Filters, Store
+from nutgraf.web.dependencies import TEMPLATES, ArticleFilters, Corpus
+from nutgraf.web.models import PlaceCount, PlaceList
+from nutgraf.web.views import with_params
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+api = APIRouter(prefix="/places", tags=["places"])
+MAX_PLACES = 500
+
+
+def map_points(
+    store: Store, q: str, filters: Filters, params: dict[str, str]
+) -> list[dict[str, Any]]:
+    """The places to draw, each with the link to its articles (keeping the filters)."""
+    return [
+        {
+            **place,
+            "href": "/map/place"
+            + with_params(params, name=place["name"], country=place["country"] or None),
+        }
+        for place in store.place_counts(q, filters, limit=MAX_PLACES)
+    ]
+
+
+@router.get("/map")
+def map_page(request: Request, store: Corpus, filters: ArticleFilters, q: str = "") -> Response:
+    params = {k: v for k, v in request.query_params.items() if k not in ("name", "country")}
+    points = map_points(store, q, filters, params)
+    entity = store.entity(filters.entity_id) if filters.entity_id is not None else None
+    return TEMPLATES.TemplateResponse(
+        request, "map.html",
+        {"q": q, "points": points, "entity": entity, "filters": filters, "params": params},
+    )  # fmt: skip
+
+
+@router.get("/map/place")
+def place_page(
+    request: Request,
+    store: Corpus,
+    filters: ArticleFilters,
+    name: Annotated[str, Query(min_length=1)],
+    country: str = "",
+) -> Response:
+    """The articles naming one place of the map."""
+    articles = store.place_articles(name, country or None, filters)
+    if not articles:
+        raise HTTPException(404, f"no article names {name}")
+    return TEMPLATES.TemplateResponse(
+        request, "map_place.html", {"name": name, "country": country, "articles": articles}
+    )
+
+
+@api.get("")
+def places(
+    store: Corpus,
+    filters: ArticleFilters,
+    q: Annotated[str, Query(description="Every word must occur (none: every article).")] = "",
+    limit: Annotated[int, Query(ge=1, le=MAX_PLACES)] = 100,
+) -> PlaceList:
+    """The places with a point of the selected articles, each with its number of articles."""
+    found = [PlaceCount(**place) for place in store.place_counts(q, filters, limit=limit)]
+    return PlaceList(q, found)
