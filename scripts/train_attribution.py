@@ -9,7 +9,8 @@ research use). Only the learned weights ship with nutgraf, no text. Run::
 
 It parses each article with nutgraf's spaCy model, runs nutgraf's rules (whose tags are
 features), and trains one CRF per role (L-BFGS, elastic net) on the annotated fragments, into
-``src/nutgraf/extractors/models/attribution_<role>.crfsuite``. About 16 minutes on 2 shared cores (8 of parsing and rules, 7 of training).
+``src/nutgraf/extractors/models/attribution_<role>.crfsuite``. About 16 minutes on 2 shared
+cores (8 of parsing and rules, 7 of training).
 """
 
 from __future__ import annotations
