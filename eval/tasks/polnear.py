@@ -21,6 +21,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from common import SHARED, Result, table
+from nutgraf.extractors import attribution_model
+from nutgraf.extractors.attribution_model import rule_quotes
 from nutgraf.extractors.quotes import is_cue_word
 from nutgraf.nlp import load_model
 from nutgraf.pipeline import analyse
@@ -57,6 +59,19 @@ def nutgraf_roles(quotes: list[Quote]) -> Prediction:
             roles["source"].append(((quote.speaker_start, quote.speaker_end), direct))
         if quote.cue_start is not None and quote.cue_end is not None:
             roles["cue"].append(((quote.cue_start, quote.cue_end), direct))
+    return roles
+
+
+def crf_roles(doc: Doc) -> Prediction:
+    """The learned tagger alone (over the rules' tags as features); a span counts as direct
+    when it or the content nearest to it holds a quotation mark."""
+    found = attribution_model.tag(doc, attribution_model.rule_roles(rule_quotes(doc)))
+    marked = [(c, any(m in doc.text[c[0] : c[1]] for m in '"“”')) for c in found["content"]]
+    roles: Prediction = {role: [] for role in ROLES}
+    for role, spans in found.items():
+        for span in spans:
+            nearest = min(marked, key=lambda c: abs(c[0][0] - span[0]), default=(span, False))
+            roles[role].append((span, nearest[1]))
     return roles
 
 
@@ -188,6 +203,7 @@ def run(split: str) -> Result:
     found = [nutgraf_quotes(doc, r) for doc, r in zip(docs, records, strict=True)]
     systems = {
         "nutgraf": [nutgraf_roles(quotes) for quotes in found],
+        "CRF alone (attribution_model, not in the pipeline)": [crf_roles(doc) for doc in docs],
         "textacy 0.13 direct_quotations": [textacy_roles(doc) for doc in docs],
     }
     rows, data = [], {}
