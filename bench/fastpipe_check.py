@@ -15,13 +15,13 @@ import json
 import sys
 import time
 
-from benchmark import BATCH_SIZE, corpus
+from spacy.tokens import Doc
 
+from benchmark import BATCH_SIZE, corpus
 from nutgraf.errors import InputError
 from nutgraf.nlp import load_model, load_stock_model
 from nutgraf.pipeline import analyse, prepare
 from nutgraf.records import CleanArticle
-from spacy.tokens import Doc
 
 
 def token_attributes(doc: Doc) -> list[tuple[str, str, str, str, str]]:
@@ -42,16 +42,16 @@ def main() -> None:
     bodies = [a.body for a in articles]
     fast, stock = load_model(), load_stock_model()
     token_differences = fact_differences = 0
-    pairs = zip(
-        fast.pipe(bodies, batch_size=BATCH_SIZE), stock.pipe(bodies, batch_size=BATCH_SIZE)
-    )
-    for done, (article, (fast_doc, stock_doc)) in enumerate(zip(articles, pairs), start=1):
+    fast_docs = fast.pipe(bodies, batch_size=BATCH_SIZE)
+    stock_docs = stock.pipe(bodies, batch_size=BATCH_SIZE)
+    checked = zip(articles, fast_docs, stock_docs, strict=True)
+    for done, (article, fast_doc, stock_doc) in enumerate(checked, start=1):
         if token_attributes(fast_doc) != token_attributes(stock_doc):
             token_differences += 1
             changed = [
                 (t.i, t.text, a, b)
                 for t, a, b in zip(
-                    fast_doc, token_attributes(fast_doc), token_attributes(stock_doc)
+                    fast_doc, token_attributes(fast_doc), token_attributes(stock_doc), strict=True
                 )
                 if a != b
             ]

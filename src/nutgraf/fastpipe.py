@@ -18,7 +18,7 @@ components' tags, POS, morphs and lemmas, and so the same facts.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
-from spacy.tokens._retokenize import normalize_token_attrs  # type: ignore[import-not-found]
+from spacy.tokens._retokenize import normalize_token_attrs
 from spacy.vocab import Vocab
 
 NOT_SET = -1
@@ -69,7 +69,7 @@ class AttributeTable:
             elif conditions:
                 self.tested.append((rule, conditions))
             else:
-                self.matcher.add(str(rule), [list(pattern)])
+                self.matcher.add(str(rule), [[dict(token) for token in pattern]])
         self._build_tables()
 
     def _conditions(self, token_pattern: Mapping[str, Any]) -> list[Condition] | None:
@@ -128,7 +128,8 @@ class AttributeTable:
         if not len(doc):
             return doc
         names = list(self._tables)
-        read = sorted({TAG, *self._vocabularies})
+        spacy_names: list[int | str] = [*names]
+        read: list[int | str] = sorted({TAG, *self._vocabularies})
         columns = dict(zip(read, doc.to_array(read).reshape(len(doc), len(read)).T, strict=True))
         # Each tested column as codes: the position of the token's value among the values the
         # patterns name, or one past them for any other value.
@@ -137,7 +138,7 @@ class AttributeTable:
             for attr, known in self._vocabularies.items()
             for found in [np.minimum(np.searchsorted(known, columns[attr]), len(known) - 1)]
         }
-        current = doc.to_array(names).reshape(len(doc), len(names))
+        current = doc.to_array(spacy_names).reshape(len(doc), len(names))
         winners = np.full(current.shape, NOT_SET, dtype=np.int64)
 
         def apply(rule: int, tokens: np.ndarray) -> None:
@@ -164,7 +165,7 @@ class AttributeTable:
         for match_id, start, end in self.matcher(doc, allow_missing=True):
             rule = int(self.vocab.strings[match_id])
             apply(rule, np.array([doc[start:end][self.rules[rule][1]].i]))
-        doc.from_array(names, current)
+        doc.from_array(spacy_names, cast(Any, current))
         return doc
 
 
@@ -196,7 +197,7 @@ class LemmaMemo:
                 lemma = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
                 self.memo[key] = lemma
             lemmas[i] = lemma
-        doc.from_array([LEMMA], lemmas)
+        doc.from_array([LEMMA], cast(Any, lemmas))
         return doc
 
 
@@ -212,7 +213,8 @@ def make_lemma_memo(nlp: Language, name: str) -> LemmaMemo:
 
 def speed_up(nlp: Language) -> None:
     """Swap the stock ``attribute_ruler`` and ``lemmatizer`` for their faster equivalents."""
-    ruler: AttributeRuler = nlp.get_pipe("attribute_ruler")
-    lemmatizer: Lemmatizer = nlp.get_pipe("lemmatizer")
-    nlp.replace_pipe("attribute_ruler", "nutgraf_attribute_table").add_patterns(ruler.patterns)
-    nlp.replace_pipe("lemmatizer", "nutgraf_lemma_memo").use(lemmatizer)
+    ruler = cast(AttributeRuler, nlp.get_pipe("attribute_ruler"))
+    lemmatizer = cast(Lemmatizer, nlp.get_pipe("lemmatizer"))
+    table = cast(AttributeTable, nlp.replace_pipe("attribute_ruler", "nutgraf_attribute_table"))
+    table.add_patterns(ruler.patterns)
+    cast(LemmaMemo, nlp.replace_pipe("lemmatizer", "nutgraf_lemma_memo")).use(lemmatizer)
