@@ -325,7 +325,7 @@ def _target(word: Token, references: References) -> Token | None:
 def _is_measure(word: Token) -> bool:
     """A date, time, amount or duration: what an event happens on or costs, never its target
     ("agreed on Wednesday", "paid $5m")."""
-    return word.ent_type_ in NOT_TARGETS or word.like_num
+    return word.ent_type_ in NOT_TARGETS or word.like_num or any(c.isdigit() for c in word.text)
 
 
 def _inside(thing: Token) -> list[Token]:
