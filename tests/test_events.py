@@ -1,5 +1,3 @@
-import pytest
-
 import nutgraf
 from nutgraf.extractors import dates, entities, events, places
 from tests.support import SEED
@@ -138,19 +136,3 @@ def test_the_general_dictionary_codes_what_named_parties_do(parse):
     assert ("France", "11", "Russia") in triples(parse, "France rebuked Russia on Monday.")
     assert ("Iran", "12", "Britain") in triples(parse, "Iran snubbed the offer from Britain.")
     assert triples(parse, "The old man rebuked his dog.") == []
-
-
-@pytest.mark.slow
-def test_no_date_time_or_amount_is_a_target_in_the_bbc_corpus(bbc_articles):
-    checked = 0
-    for article in bbc_articles:
-        measures = [(d.start, d.end) for d in article.dates]
-        measures += [(a.start, a.end) for a in article.amounts]
-        for event in article.events:
-            if event.target_start is None or event.target_end is None:
-                continue
-            checked += 1
-            for start, end in measures:
-                inside = start <= event.target_start and event.target_end <= end
-                assert not inside, (article.body[start:end], event)
-    assert checked > 100
