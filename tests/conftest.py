@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nutgraf.nlp import load_model
-from nutgraf.pipeline import extract_each
-from nutgraf.records import Article
 from tests.support import SHARED
 
 
@@ -44,13 +41,3 @@ def web_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("web")
     build_corpus(folder / "news.db", folder)
     return folder / "news.db"
-
-
-@pytest.fixture(scope="session")
-def bbc_articles(shared: Path) -> list[Article]:
-    """Every article of the BBC corpus through the whole pipeline, once a test session (for
-    the corpus-wide property tests, marked slow): about three minutes on two cores."""
-    with (shared / "corpus" / "bbc" / "articles.jsonl").open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines]
-    outcomes = extract_each((r["text"] for r in records), n_process=2)
-    return [a for a in outcomes if isinstance(a, Article)]
