@@ -6,6 +6,7 @@ Quotes ask it for speakers and events for actors and targets, so the two always 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -127,7 +128,8 @@ class References:
         return best[1] if best else None
 
     def _sentences_between(self, start: int, current: int) -> int:
-        return sum(1 for s in self.sentence_starts if start < s <= current)
+        starts = self.sentence_starts  # sorted: count those in (start, current] by bisection
+        return bisect.bisect_right(starts, current) - bisect.bisect_right(starts, start)
 
     def _quoted(self, offset: int) -> bool:
         return any(start < offset < end for start, end in self.quoted)
