@@ -333,3 +333,10 @@ def test_a_count_whose_noun_is_left_out(parse):
     assert [(a.value, a.counted) for a in amounts.extract(doc)] == [
         (175, "delegates"), (73, "delegates")
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("words", [["1/2/2011"], ["1895.22/3/4"], ["1.2.3"], ["5/0"]])
+def test_digits_that_make_no_one_number_give_no_value(words):
+    """What only starts with a digit (a version, a date with slashes) is no number, and never
+    an error that would stop a corpus run."""
+    assert amounts.number_value(words) is None

@@ -84,3 +84,24 @@ def test_seed_attributions_name_their_speakers():
     assert said[("indirect", "it would take weeks")][0] == "Fukushiro Nukaga"
     assert said[("indirect", "The government will now l")] == (None, "officials")
     assert said[("indirect", "the decision was made in ")][0] == "Junichiro Koizumi"
+
+
+def test_a_defect_on_one_record_sets_it_aside_and_the_run_goes_on():
+    from nutgraf.errors import ExtractionFailed
+    from nutgraf.extractors import Context, Extractor, register, unregister
+    from nutgraf.pipeline import extract_each
+
+    def fails_on_zebras(context: Context) -> list[str]:
+        if "zebra" in context.article.body:
+            raise ZeroDivisionError("a defect")
+        return []
+
+    register(Extractor("zebras", fails_on_zebras, produces=list[str]))
+    try:
+        texts = ["The council voted on Monday.", "A zebra escaped the zoo.", "Rain fell."]
+        outcomes = list(extract_each(texts))
+    finally:
+        unregister("zebras")
+    assert [type(o).__name__ for o in outcomes] == ["Article", "ExtractionFailed", "Article"]
+    assert isinstance(outcomes[1], ExtractionFailed)
+    assert "ZeroDivisionError: a defect" in str(outcomes[1])

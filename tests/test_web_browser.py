@@ -177,7 +177,7 @@ def test_the_header_fits_a_narrow_screen(browser: Any, server: str, tmp_path: Pa
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0, url
-        for link in (narrow.locator(".top nav a"), narrow.locator(".top-search button")):
+        for link in narrow.locator(".top nav a, .top-search button").all():
             box = link.bounding_box()
             assert box is not None and box["x"] + box["width"] <= 420, url
     narrow.screenshot(path=str(tmp_path / "narrow.png"), full_page=True)

@@ -153,10 +153,22 @@ ClusterOption = Annotated[
 PartitionOption = Annotated[
     int, typer.Option(metavar="N", min=1, help="Records per Dask task (with --cluster).")
 ]
+
+
+def _named_path(value: str) -> Path:
+    """An input path; an empty one (an unset shell variable, most often) is an error, not the
+    current folder."""
+    if not value:
+        raise typer.BadParameter("an empty path names no file or folder")
+    return Path(value)
+
+
 PathsArgument = Annotated[
     list[Path],
     typer.Argument(
-        metavar="PATH", help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not)."
+        metavar="PATH",
+        parser=_named_path,
+        help="Files and folders: .txt, .html, .jsonl, .warc (gzip'd or not).",
     ),
 ]
 
@@ -295,7 +307,10 @@ def extract_batch(
 @app.command(cls=Command)
 def load(
     folder: Annotated[
-        Path, typer.Argument(metavar="FOLDER", help="A folder written by extract-batch.")
+        Path,
+        typer.Argument(
+            metavar="FOLDER", parser=_named_path, help="A folder written by extract-batch."
+        ),
     ],
     db: DbOption = Path("news.db"),
     keep_duplicates: Annotated[

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc
 
 from nutgraf.clean import clean
-from nutgraf.errors import InputError
+from nutgraf.errors import ExtractionFailed, InputError
 from nutgraf.extractors import EXTRACTORS, Context
 from nutgraf.language import require_english
 from nutgraf.nlp import MAX_BODY_CHARS, load_model
@@ -113,4 +113,13 @@ def _extract_chunk(chunk: list[Item]) -> list[Article | InputError]:
     prepared = [_prepared(item) for item in chunk]
     good = [p for p in prepared if isinstance(p, CleanArticle)]
     docs = iter(load_model().pipe((a.body for a in good), batch_size=max(len(good), 1)))
-    return [p if isinstance(p, InputError) else analyse(p, next(docs)) for p in prepared]
+    return [p if isinstance(p, InputError) else _analysed(p, next(docs)) for p in prepared]
+
+
+def _analysed(article: CleanArticle, doc: Doc) -> Article | InputError:
+    """In a corpus run a defect met on one record sets that record aside, named, and the run
+    goes on; a single ``extract`` still raises it."""
+    try:
+        return analyse(article, doc)
+    except Exception as error:
+        return ExtractionFailed(f"nutgraf failed on this record ({type(error).__name__}: {error})")

@@ -616,6 +616,8 @@ def number_value(words: list[str]) -> Number | None:
         word = words[i]
         if word[0].isdigit():
             number = _digits(word)
+            if number is None:
+                return None
             if last_digits and value is not None and number < 1:
                 value += number
             else:
@@ -670,11 +672,19 @@ def _factor(word: str) -> float:
     return float(_section("scales")[word])
 
 
-def _digits(word: str) -> float:
-    if "/" in word:
-        top, bottom = word.replace(",", "").split("/")
-        return int(top) / int(bottom) if int(bottom) else float(top)
-    return float(word.replace(",", ""))
+def _digits(word: str) -> float | None:
+    """A number in digits, a fraction ("3/4") included; None for what only starts with a digit
+    ("1895.22/3", "1.2.3")."""
+    parts = word.replace(",", "").split("/")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        return None
+    if len(numbers) == 1:
+        return numbers[0]
+    if len(numbers) == 2 and numbers[1]:
+        return numbers[0] / numbers[1]
+    return None
 
 
 def _words_number(run: str) -> float | None:
