@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import sqlite3
 from pathlib import Path
@@ -63,7 +64,11 @@ def test_articles_list_and_filters(client: TestClient) -> None:
     assert len(get(client, "/api/articles?limit=2&offset=1")["articles"]) == 2
     assert "month" in get(client, "/api/articles?month=January", 422)["error"]
     assert "limit" in get(client, "/api/articles?limit=0", 422)["error"]
-    assert "since" in get(client, "/api/articles?since=yesterday", 422)["error"]
+    assert "since" in get(client, "/api/articles?since=2016-13-45", 422)["error"]
+    assert "until" in get(client, "/api/articles?until=someday", 422)["error"]
+    words = get(client, "/api/articles?since=1 December 2015&until=31 Dec 2015")["articles"]
+    assert [a["id"] for a in words] == [a["id"] for a in ranged]
+    assert get(client, "/api/articles?since=yesterday")["articles"] == []
 
 
 def test_one_article_with_its_facts(client: TestClient) -> None:
@@ -390,3 +395,18 @@ def test_quotes_are_speech_unless_asked(client: TestClient) -> None:
     assert {q["mode"] for q in speech["quotes"]} == {"speech"}
     assert every["total"] >= speech["total"]
     get(client, "/api/quotes?mode=gossip", status=422)
+
+
+def test_the_entity_page_pages_its_quotes_and_co_mentions_apart(client: TestClient) -> None:
+    person = clinton(client)
+    named = get(client, f"/api/entities/{person}/co-mentions?limit=100")
+    assert named["total"] > 15
+    first = client.get(f"/entities/{person}").text
+    assert f"1–15 of {named['total']}" in first
+    assert 'href="?named_offset=15"' in first
+    second = client.get(f"/entities/{person}?named_offset=15&quotes_offset=0").text
+    assert f"16–{min(30, named['total'])} of {named['total']}" in second
+    later = [e["name"] for e in named["co_mentioned"][15:30]]
+    assert all(html.escape(name) in second for name in later)
+    assert '<a rel="prev" href="?quotes_offset=0">' in second  # the other list's page kept
+    assert client.get(f"/entities/{person}?named_offset=-1").status_code == 422

@@ -4,16 +4,16 @@ process."""
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from collections.abc import Iterator
 from typing import Annotated
 
 from fastapi import Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, PackageLoader
 
-from nutgraf.corpus.store import UNDATED, Filters, SQLiteStore, Store
+from nutgraf.corpus.store import UNDATED, Filters, QueryError, SQLiteStore, Store, day
 from nutgraf.pipeline import extract
 from nutgraf.records import Article
 
@@ -44,16 +44,34 @@ def article_filters(
     month: Annotated[
         str | None, Query(pattern=MONTH, description=f"YYYY-MM, or {UNDATED}.")
     ] = None,
-    since: Annotated[dt.date | None, Query(description="Published on or after.")] = None,
-    until: Annotated[dt.date | None, Query(description="Published on or before.")] = None,
+    since: Annotated[
+        str | None,
+        Query(
+            description="Published on or after: YYYY-MM-DD, or what dateparser reads "
+            "('1 June 2016', 'yesterday')."
+        ),
+    ] = None,
+    until: Annotated[str | None, Query(description="Published on or before (as since).")] = None,
 ) -> Filters:
     return Filters(
         entity_id=entity,
         source=source or None,
         month=month or None,
-        since=since.isoformat() if since else None,
-        until=until.isoformat() if until else None,
+        since=_day("since", since),
+        until=_day("until", until),
     )
+
+
+def _day(name: str, value: str | None) -> str | None:
+    """The CLI's reading of a date; what it can't read is a 422 naming the parameter."""
+    if not value:
+        return None
+    try:
+        return day(value)
+    except QueryError as error:
+        raise RequestValidationError(
+            [{"loc": ("query", name), "msg": str(error), "type": "value_error"}]
+        ) from None
 
 
 Corpus = Annotated[Store, Depends(corpus)]

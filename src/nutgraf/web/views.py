@@ -119,15 +119,18 @@ def with_params(params: Mapping[str, str], **changes: str | int | None) -> str:
     return "?" + urlencode(merged) if merged else "?"
 
 
-def pages(total: int, offset: int, size: int, params: Mapping[str, str]) -> dict[str, Any]:
+def pages(
+    total: int, offset: int, size: int, params: Mapping[str, str], key: str = "offset"
+) -> dict[str, Any]:
     """Where a list's page is (first and last item shown) and the links to the pages before
-    and after it, each keeping the query and filters."""
+    and after it, each keeping the query, the filters and the other lists' pages (a page with
+    several lists gives each its own ``key``)."""
     last = min(offset + size, total)
     return {
         "first": offset + 1 if total else 0, "last": last, "total": total,
-        "previous": with_params(params, offset=max(offset - size, 0) or None)
+        "previous": with_params(params, **{key: max(offset - size, 0) or None})
         if offset > 0 else None,
-        "next": with_params(params, offset=offset + size) if last < total else None,
+        "next": with_params(params, **{key: offset + size}) if last < total else None,
     }  # fmt: skip
 
 

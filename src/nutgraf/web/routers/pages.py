@@ -15,6 +15,7 @@ from nutgraf.web.views import article_view, facet_sections, pages, timeline, wit
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 PAGE_SIZE = 20
+ENTITY_PAGE_SIZE = 15
 
 
 @router.get("/")
@@ -66,18 +67,32 @@ def article_page(request: Request, store: Corpus, article_id: int) -> Response:
 
 
 @router.get("/entities/{entity_id}")
-def entity_page(request: Request, store: Corpus, entity_id: int) -> Response:
+def entity_page(
+    request: Request,
+    store: Corpus,
+    entity_id: int,
+    quotes_offset: Offset = 0,
+    named_offset: Offset = 0,
+) -> Response:
+    """An entity's profile; its quotes and the entities named beside it are paged apart."""
     try:
-        profile = store.entity_profile(entity_id, top=15)
+        profile = store.entity_profile(entity_id, top=0)
     except KeyError:
         raise HTTPException(404, f"no entity {entity_id}") from None
+    params = dict(request.query_params)
     downloads = {"json": f"/api/entities/{entity_id}",
                  "csv": f"/api/quotes.csv?speaker={entity_id}&limit=500"}  # fmt: skip
     return TEMPLATES.TemplateResponse(
         request,
         "entity.html",
         {"profile": profile, "timeline": timeline(profile.mentions_by_month),
-         "downloads": downloads},
+         "downloads": downloads,
+         "quotes": store.quotes(entity_id=entity_id, limit=ENTITY_PAGE_SIZE, offset=quotes_offset),
+         "quotes_page": pages(store.count_quotes(entity_id), quotes_offset, ENTITY_PAGE_SIZE,
+                              params, "quotes_offset"),
+         "named": store.co_mentions(entity_id, ENTITY_PAGE_SIZE, named_offset),
+         "named_page": pages(store.count_co_mentions(entity_id), named_offset, ENTITY_PAGE_SIZE,
+                             params, "named_offset")},
     )  # fmt: skip
 
 
