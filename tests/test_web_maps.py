@@ -13,6 +13,7 @@ import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import Page, expect, sync_playwright
 
+from nutgraf.corpus.store import SQLiteStore
 from nutgraf.web import create_app
 from tests.web_support import launch_chromium, running_server
 
@@ -45,6 +46,28 @@ def test_the_map_page_links_each_place_to_its_articles(client: TestClient) -> No
     listing = client.get(samawah["href"])
     assert listing.status_code == 200 and f"/articles/{seed_id(client)}" in listing.text
     assert client.get("/map/place?name=Atlantis").status_code == 404
+
+
+def test_places_and_a_places_articles_are_paged_with_their_totals(
+    client: TestClient, web_corpus: Path
+) -> None:
+    everything = client.get("/api/places?limit=500").json()
+    assert everything["total"] == len(everything["places"]) > 4
+    first, rest = (client.get(f"/api/places?limit=2&offset={n}").json() for n in (0, 2))
+    assert first["total"] == rest["total"] == everything["total"]
+    assert [p["name"] for p in first["places"] + rest["places"]] == [
+        p["name"] for p in everything["places"][:4]
+    ]
+    assert client.get("/api/places?offset=-1").status_code == 422
+    store = SQLiteStore(web_corpus, read_only=True)
+    try:
+        widest = everything["places"][0]
+        named = store.place_articles(widest["name"], widest["country"])
+        assert store.count_place_articles(widest["name"], widest["country"]) == len(named) > 1
+        second = store.place_articles(widest["name"], widest["country"], limit=1, offset=1)
+        assert second == named[1:2]
+    finally:
+        store.close()
 
 
 def test_the_article_page_maps_its_places(client: TestClient) -> None:

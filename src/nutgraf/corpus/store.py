@@ -135,9 +135,10 @@ class QueryTimeout(Exception):
     """A read that ran over the store's time limit."""
 
 
-PLACE_COLUMNS = ", ".join(
-    f"json_extract(p.value, '$.{key}')" for key in ("name", "country", "lat", "lon", "feature")
+PLACE_KEY = ", ".join(
+    f"json_extract(p.value, '$.{key}')" for key in ("name", "country", "lat", "lon")
 )
+PLACE_COLUMNS = f"{PLACE_KEY}, json_extract(p.value, '$.feature')"
 
 
 @dataclass(frozen=True)
@@ -394,11 +395,16 @@ class Store(Protocol):
     ) -> int: ...
     def stats(self) -> Stats: ...
     def place_counts(
-        self, query: str = "", filters: Filters | None = None, limit: int = 500
+        self, query: str = "", filters: Filters | None = None, limit: int = 500, offset: int = 0
     ) -> list[dict[str, Any]]: ...
+    def count_places(self, query: str = "", filters: Filters | None = None) -> int: ...
     def place_articles(
-        self, name: str, country: str | None, filters: Filters | None = None, limit: int = 100
-    ) -> list[dict[str, Any]]: ...
+        self, name: str, country: str | None, filters: Filters | None = None, limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]: ...  # fmt: skip
+    def count_place_articles(
+        self, name: str, country: str | None, filters: Filters | None = None
+    ) -> int: ...
     def rejects(self) -> list[tuple[str, str]]: ...
     def articles(self, include_duplicates: bool = False) -> Iterator[StoredRecord]: ...
     def close(self) -> None: ...
@@ -903,37 +909,49 @@ class SQLiteStore:
         )  # fmt: skip
 
     def place_counts(
-        self, query: str = "", filters: Filters | None = None, limit: int = 500
+        self, query: str = "", filters: Filters | None = None, limit: int = 500, offset: int = 0
     ) -> list[dict[str, Any]]:
         """The places with a point of the articles matching ``query`` and ``filters``, each
         with the number of those articles naming it, most named first."""
-        matching, params = _matching(query, filters or Filters())
-        rows = self.db.execute(
-            f"SELECT {PLACE_COLUMNS}, COUNT(DISTINCT b.id) AS n"
-            " FROM articles b, json_each(b.data, '$.places') p"
-            f" WHERE b.id IN (SELECT a.id {matching})"
-            " AND json_extract(p.value, '$.lat') IS NOT NULL"
-            " GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 LIMIT ?",
-            [*params, limit],
+        placed, params = _placed(query, filters or Filters())
+        rows = self._rows(
+            f"SELECT {PLACE_COLUMNS}, COUNT(DISTINCT b.id) AS n {placed}"
+            " GROUP BY 1, 2, 3, 4 ORDER BY n DESC, 1 LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
         keys = ["name", "country", "lat", "lon", "feature", "articles"]
         return [dict(zip(keys, row, strict=True)) for row in rows]
 
+    def count_places(self, query: str = "", filters: Filters | None = None) -> int:
+        placed, params = _placed(query, filters or Filters())
+        return self._one(
+            f"SELECT COUNT(*) FROM (SELECT 1 {placed} GROUP BY {PLACE_KEY})",
+            params,
+        )
+
     def place_articles(
-        self, name: str, country: str | None, filters: Filters | None = None, limit: int = 100
+        self,
+        name: str,
+        country: str | None,
+        filters: Filters | None = None,
+        limit: int = 100,
+        offset: int = 0,
     ) -> list[dict[str, Any]]:
         """The articles matching ``filters`` that name this place, newest first."""
-        matching, params = _matching("", filters or Filters())
-        sql = (
-            f"SELECT a.id, a.title, a.published, {SOURCE} {matching} AND a.id IN ("
-            " SELECT b.id FROM articles b, json_each(b.data, '$.places') p"
-            " WHERE json_extract(p.value, '$.name') = ?"
-            " AND json_extract(p.value, '$.country') IS ?)"
-            " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ?"
+        naming, params = _naming_place(name, country, filters or Filters())
+        rows = self._rows(
+            f"SELECT a.id, a.title, a.published, {SOURCE} {naming}"
+            " ORDER BY a.published IS NULL, a.published DESC, a.id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
         )
         keys = ["id", "title", "published", "source"]
-        rows = self.db.execute(sql, [*params, name, country, limit])
         return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def count_place_articles(
+        self, name: str, country: str | None, filters: Filters | None = None
+    ) -> int:
+        naming, params = _naming_place(name, country, filters or Filters())
+        return self._one(f"SELECT COUNT(*) {naming}", params)
 
     def rejects(self) -> list[tuple[str, str]]:
         return _reasons(self._rows("SELECT location, reason FROM rejects ORDER BY id"))
@@ -985,6 +1003,27 @@ def _matching(query: str, filters: Filters) -> tuple[str, list[Any]]:
         "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid"
         f" WHERE articles_fts MATCH ? AND {LIVE}{conditions}",
         [match, *params],
+    )
+
+
+def _placed(query: str, filters: Filters) -> tuple[str, list[Any]]:
+    """FROM and WHERE for the places with a point (``p``) of the matching articles (``b``)."""
+    matching, params = _matching(query, filters)
+    return (
+        "FROM articles b, json_each(b.data, '$.places') p"
+        f" WHERE b.id IN (SELECT a.id {matching})"
+        " AND json_extract(p.value, '$.lat') IS NOT NULL",
+        params,
+    )
+
+
+def _naming_place(name: str, country: str | None, filters: Filters) -> tuple[str, list[Any]]:
+    """FROM and WHERE for the matching articles (``a``) that name this place."""
+    matching, params = _matching("", filters)
+    return (
+        f"{matching} AND a.id IN (SELECT b.id FROM articles b, json_each(b.data, '$.places') p"
+        " WHERE json_extract(p.value, '$.name') = ? AND json_extract(p.value, '$.country') IS ?)",
+        [*params, name, country],
     )
 
 

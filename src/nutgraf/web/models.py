@@ -111,4 +111,7 @@ class PlaceCount:
 @dataclass(frozen=True)
 class PlaceList:
     query: str
+    total: int
+    offset: int
+    limit: int
     places: list[PlaceCount]

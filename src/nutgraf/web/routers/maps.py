@@ -9,13 +9,14 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from nutgraf.corpus.store import Filters, Store
-from nutgraf.web.dependencies import TEMPLATES, ArticleFilters, Corpus
+from nutgraf.web.dependencies import TEMPLATES, ArticleFilters, Corpus, Offset
 from nutgraf.web.models import PlaceCount, PlaceList
-from nutgraf.web.views import with_params
+from nutgraf.web.views import pages, with_params
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 api = APIRouter(prefix="/places", tags=["places"])
 MAX_PLACES = 500
+PAGE_SIZE = 20
 
 
 def map_points(
@@ -50,14 +51,18 @@ def place_page(
     filters: ArticleFilters,
     name: Annotated[str, Query(min_length=1)],
     country: str = "",
+    offset: Offset = 0,
 ) -> Response:
-    """The articles naming one place of the map."""
-    articles = store.place_articles(name, country or None, filters)
-    if not articles:
+    """The articles naming one place of the map, a page at a time."""
+    total = store.count_place_articles(name, country or None, filters)
+    if not total:
         raise HTTPException(404, f"no article names {name}")
+    articles = store.place_articles(name, country or None, filters, PAGE_SIZE, offset)
+    page = pages(total, offset, PAGE_SIZE, dict(request.query_params))
     return TEMPLATES.TemplateResponse(
-        request, "map_place.html", {"name": name, "country": country, "articles": articles}
-    )
+        request, "map_place.html",
+        {"name": name, "country": country, "articles": articles, "page": page},
+    )  # fmt: skip
 
 
 @api.get("")
@@ -66,7 +71,10 @@ def places(
     filters: ArticleFilters,
     q: Annotated[str, Query(description="Every word must occur (none: every article).")] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_PLACES)] = 100,
+    offset: Offset = 0,
 ) -> PlaceList:
-    """The places with a point of the selected articles, each with its number of articles."""
-    found = [PlaceCount(**place) for place in store.place_counts(q, filters, limit=limit)]
-    return PlaceList(q, found)
+    """A page of the places with a point of the selected articles, most named first, each
+    with its number of articles."""
+    found = store.place_counts(q, filters, limit=limit, offset=offset)
+    total = store.count_places(q, filters)
+    return PlaceList(q, total, offset, limit, [PlaceCount(**place) for place in found])
