@@ -1,3 +1,5 @@
+import json
+
 import pytest
 
 from nutgraf.clean import (
@@ -8,6 +10,7 @@ from nutgraf.clean import (
     names_in_footer,
     page_title,
     person_byline,
+    site_name,
     split_paragraphs,
     take_dateline,
 )
@@ -58,6 +61,15 @@ def test_ordinary_leads_keep_their_words(lead):
         "Follow us on Twitter",
         "Reporting by Jane Roe; Editing by John Doe",
         "This material may not be published, broadcast, rewritten or redistributed.",
+        "Follow Ann Roe on Twitter @annroe.",
+        '<tweet author="annroe" tweet_id="123">The wall vote is in</tweet>',
+        "CORRECTION: An earlier version of this story misstated the cost of the wall.",
+        "Questions and answers have been edited for length and clarity.",
+        "Roe reported from Portvale.",
+        "Jo Bloggs contributed to this report.",
+        "Podcast produced by Sam Lee.",
+        "Tips? Questions? Email us at harbor@example.org.",
+        "Welcome to the Harbor Report, our weekly digest of news from the coast.",
     ],
 )
 def test_calls_to_action_and_notices_are_boilerplate(line):
@@ -216,11 +228,55 @@ def test_headlines_of_plain_text(first: str, title: str) -> None:
     assert article.body.startswith("The city council voted")
 
 
-def test_a_headline_and_its_deck() -> None:
-    text = f"Harbor city rebuilds its wall;\n\nThe vote ends a year of debate\n\n{STORY}\n\n{MORE}"
+def test_a_headline_and_its_deck_are_one_title() -> None:
+    """A database export's "Headline; \nDeck" is the printed headline, in two lines."""
+    text = f"Harbor city rebuilds its wall; \nThe vote ends a year of debate.\n\n{STORY}\n\n{MORE}"
     article = clean_text(text, PageMetadata(), None)
-    assert article.boilerplate[0] == "The vote ends a year of debate"
+    assert article.title == "Harbor city rebuilds its wall; The vote ends a year of debate."
     assert article.body.startswith("The city council voted")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Mayor says the harbor wall will be rebuilt by spring.",  # a sentence, then a dateline
+        "Long-Time Residents of the Harbor Town Unite in Support of a New Flood Wall Plan.",
+        "Harbor Town Votes To Rebuild the Flood Wall That Failed in Last Month's Storm After a "
+        "Year of Debate Split Neighbours, Councillors and the Port's Owners.",  # 26 words
+    ],
+)
+def test_headlines_before_a_dateline_with_hyphens_or_long_in_title_case(first: str) -> None:
+    article = clean_text(f"{first}\n\nPORTVALE - {STORY}\n\n{MORE}", PageMetadata(), None)
+    assert article.title == first.rstrip(".")
+    assert article.dateline == "PORTVALE"
+
+
+def test_a_bulleted_line_is_no_headline() -> None:
+    text = f"- The wall will cost $12 million.\n\n{STORY}\n\n{MORE}"
+    assert clean_text(text, PageMetadata(), None).title is None
+
+
+def test_an_exports_abstract_and_labels_are_its_header() -> None:
+    text = (
+        f"Harbor city rebuilds its wall\n\nABSTRACT.\n\nThe council voted to rebuild the wall."
+        f"\n\nFULL TEXT.\n\n{STORY}\n\n{MORE}"
+    )
+    article = clean_text(text, PageMetadata(), None)
+    assert article.title == "Harbor city rebuilds its wall"
+    assert article.body.startswith("The city council voted")
+    assert article.boilerplate[:3] == [
+        "ABSTRACT.",
+        "The council voted to rebuild the wall.",
+        "FULL TEXT.",
+    ]
+
+
+def test_a_wire_name_glued_to_the_lead_is_a_dateline() -> None:
+    article = clean_text(f"Hong Kong (Reuters){STORY}\n\n{MORE}", PageMetadata(), None)
+    assert (article.dateline, article.agency) == ("Hong Kong", "Reuters")
+    assert article.body.startswith("The city council voted")
+    named = clean_text(f"Leaders of Acme (ACME){STORY}\n\n{MORE}", PageMetadata(), None)
+    assert named.dateline is None
 
 
 @pytest.mark.parametrize(
@@ -257,3 +313,35 @@ def test_the_site_name_leaves_the_page_title(
 )
 def test_bylines_name_people(credit: str, people: str | None) -> None:
     assert person_byline(credit, "NBC News") == people
+
+
+def _json_ld(publisher: str) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle",
+            "publisher": {"@type": "Organization", "name": publisher}}  # fmt: skip
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def _page(head: str, footer: str = "") -> str:
+    return f"<html><head>{head}</head><body><p>{STORY}</p><footer>{footer}</footer></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("html", "found", "name"),
+    [  # the page's own name wins over a wire's JSON-LD publisher
+        (_page('<meta property="og:site_name" content="Portvale Ledger">'
+               + _json_ld("Associated Press")),
+         "Associated Press", "Portvale Ledger"),
+        # a lower-case name: as the copyright line spells the site
+        (_page('<meta property="og:site_name" content="pv">', "© 2024 PV.com. All rights reserved"),
+         "Pv", "PV.com"),
+        # a host name only: made readable
+        (_page('<meta property="og:site_name" content="HarborSports.com">'), None, "Harbor Sports"),
+        (_page('<meta property="og:site_name" content="harborsports.com">'), None, None),
+        # a host name, and the JSON-LD publisher's name for it
+        (_page('<meta property="og:site_name" content="harborscience.com">'
+               + _json_ld("Harbor Science")),
+         None, "Harbor Science"),
+    ],
+)  # fmt: skip
+def test_the_site_name_of_a_page(html: str, found: str | None, name: str | None) -> None:
+    assert site_name(html, found) == name

@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.metadata import extract_meta_json, extract_opengraph
 from trafilatura.settings import Document
+from trafilatura.utils import load_html
 
 from nutgraf.calendar import parse_calendar_date
 from nutgraf.errors import InputError
@@ -21,9 +23,11 @@ from nutgraf.records import CleanArticle, Source
 # Paragraphs longer than this are prose, whatever words they contain.
 MAX_BOILERPLATE_WORDS: int = setting("clean", "max_boilerplate_words")
 MAX_TITLE_WORDS: int = setting("clean", "max_title_words")
+MAX_TITLE_CASE_WORDS: int = setting("clean", "max_title_case_title_words")
 # A first line this short that ends with a full stop is a headline, not a news lead.
 MAX_LEAD_WORDS: int = setting("clean", "max_headline_sentence_words")
 TITLE_CASE_SHARE: float = setting("clean", "title_case_share")
+LONG_TITLE_CASE_SHARE: float = setting("clean", "long_title_case_share")
 MAX_DECK_WORDS: int = setting("clean", "max_deck_words")
 # Words of a byline credit that is no person ("Staff Reports", "CNN Business").
 NOT_PEOPLE = frozenset(table("clean")["not_people"])
@@ -31,6 +35,7 @@ NOT_PEOPLE = frozenset(table("clean")["not_people"])
 NOT_DATELINES = frozenset(table("clean")["not_datelines"])
 HEADER_PARAGRAPHS: int = setting("clean", "header_paragraphs")
 WIRE_AGENCIES: dict[str, str] = dict(table("clean")["wire_agencies"])
+FULL_TEXT_LABELS = frozenset(table("clean")["full_text_labels"])
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATELINE = re.compile(
@@ -45,7 +50,7 @@ _DATELINE = re.compile(
         |\(Undated\)
         )?
         \s*(?:\((?P<agency>[A-Za-z][\w&.\- ]{{0,40}})\)|/(?P<wire>[A-Za-z][\w&.\- ]{{0,40}})/)?
-        \s*(?:--|—|–|―|-|_|\|)\s*
+        (?:\s*(?P<dash>--|—|–|―|-|_|\|)\s*|(?<=\))(?=[A-Z“"]))
     )(?=\S|$)""",
     re.VERBOSE,
 )
@@ -65,6 +70,7 @@ _BOILERPLATE = [re.compile(p, re.IGNORECASE) for p in table("clean")["boilerplat
 _PUBLISHER = [re.compile(p) for p in table("clean")["publisher_lines"]]
 _SIGN_OFF = re.compile(r"^[-—–]\s*(?P<name>[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3})\.?$")
 _QUOTE_START = re.compile(r"^[\"“”«„]")
+_BULLET = re.compile(r"^[-–—•*·]\s")
 _SENTENCE_END = re.compile(r"[.!?\"“”’')\]:]$")
 
 
@@ -95,9 +101,7 @@ def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
     if not isinstance(document, Document) or not document.text or not document.text.strip():
         raise InputError("no article text found in the HTML page")
     text: str = document.text
-    publisher = document.sitename or None
-    if publisher and re.fullmatch(r"[\w.-]+\.[a-z]{2,}", publisher):
-        publisher = None  # a bare host name is no publisher's name
+    publisher = site_name(html, document.sitename or None)
     page = PageMetadata(
         title=page_title(document.title or None, publisher),
         byline=document.author or None,
@@ -107,21 +111,59 @@ def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
     return text, page
 
 
+def site_name(html: str, found: str | None) -> str | None:
+    """The site's own name: the first of ``og:site_name`` and the JSON-LD publisher (else
+    trafilatura's guess) written as a name ("Times Union"); else as the page's copyright line
+    spells it when that line names the site ("nj" -> "NJ.com", "Phys.org"); else a host made
+    readable ("CBSSports.com" -> "CBS Sports"); a lower-case host alone says nothing."""
+    tree = load_html(html)
+    if tree is None:
+        return found
+    named = [extract_opengraph(tree)["sitename"], extract_meta_json(tree, Document()).sitename]
+    given = [c.lstrip("@").strip() for c in named if c and c.strip()]
+    candidates = given or ([found] if found else [])
+    proper = [c for c in candidates if not _HOST.fullmatch(c) and c != c.lower()]
+    if proper:
+        return proper[0]
+    credits = names_in_footer(
+        [t for t in tree.itertext() if re.search(r"©|\([Cc]\)|[Cc]opyright", t)]
+    )
+    keys = {_site_key(c) for c in candidates}
+    for credit in credits:
+        if _site_key(credit) in keys:
+            return credit
+    hosts = [c for c in candidates if _HOST.fullmatch(c) and c != c.lower()]
+    if not hosts:
+        return None
+    label = re.sub(r"^www\.", "", hosts[0]).split(".")[0]
+    return re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])", " ", label)
+
+
+_HOST = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
+
+
+def _site_key(name: str) -> str:
+    """A site name's letters, without "www." and a trailing domain: "NJ.com" and "nj" agree."""
+    bare = re.sub(r"^www\.|\.[A-Za-z]{2,}$", "", name.casefold())
+    return re.sub(r"[^\w]", "", bare)
+
+
 def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArticle:
     """Apply the plain-text steps, in reading order, to the article's text."""
     paragraphs = split_paragraphs(text)
     title = page.title
     shown = find_title(paragraphs)
-    deck: list[str] = []
     if shown is not None or (title and paragraphs and paragraphs[0].casefold() == title.casefold()):
         title = shown or title  # the headline the page shows before the story wins
         if paragraphs[0].endswith(";") and len(paragraphs[1].split()) <= MAX_DECK_WORDS:
-            deck = [paragraphs[1]]  # "Headline;" then its deck, the line under it
-        paragraphs = paragraphs[1 + len(deck) :]
+            title = f"{paragraphs[0]} {paragraphs[1]}"  # "Headline;" and its deck: one title
+            paragraphs = paragraphs[1:]
+        paragraphs = paragraphs[1:]
+    header, paragraphs = take_export_header(paragraphs)
     byline, paragraphs = take_byline(paragraphs)
     header_date, paragraphs = take_published_line(paragraphs)
     body_paragraphs, boilerplate = split_boilerplate(paragraphs)
-    boilerplate = deck + boilerplate
+    boilerplate = header + boilerplate
     if not any(re.search(r"[^\W\d_]", p) for p in body_paragraphs):
         raise InputError("no article text left once site boilerplate is set aside")
     at, dateline, agency, first = find_dateline(body_paragraphs)
@@ -163,28 +205,36 @@ def split_paragraphs(text: str) -> list[str]:
 
 def find_title(paragraphs: list[str]) -> str | None:
     """A first line that reads as a headline, with text after it: short, and either without
-    closing punctuation, in title case, closed by the ";" of a headline before its deck, or
-    too short to be a news lead ("Charter supporters make their case to delegation.")."""
+    closing punctuation, in title case (then it may run longer), closed by the ";" of a
+    headline before its deck, too short to be a news lead ("Charter supporters make their case
+    to delegation."), or followed by the dateline that opens a story."""
     if len(paragraphs) < 3:
         return None
     first = paragraphs[0]
-    if _DATELINE.match(first) or _BYLINE.match(first) or _QUOTE_START.match(first):
+    if _BYLINE.match(first) or _QUOTE_START.match(first) or _BULLET.match(first):
+        return None
+    if any(take_dateline(first)[:2]):
         return None
     words = first.split()
-    if len(words) > MAX_TITLE_WORDS or re.search(r"[,:]$", first):
+    titled = is_title_case(words)
+    long_title = len(words) > MAX_TITLE_WORDS and is_title_case(words, LONG_TITLE_CASE_SHARE)
+    if (len(words) > MAX_TITLE_WORDS and not long_title) or len(words) > MAX_TITLE_CASE_WORDS:
+        return None
+    if re.search(r"[,:]$", first):
         return None
     after = max(len(p.split()) for p in paragraphs[1:3])
     short = len(words) <= MAX_LEAD_WORDS and after >= 2 * len(words)
-    if not re.search(r"[.;]$", first) or first.endswith(";") or short or is_title_case(words):
+    before_dateline = any(take_dateline(paragraphs[1])[:2])
+    if not re.search(r"[.;]$", first) or first.endswith(";") or short or titled or before_dateline:
         return first.rstrip(".;")
     return None
 
 
-def is_title_case(words: list[str]) -> bool:
+def is_title_case(words: list[str], share: float = TITLE_CASE_SHARE) -> bool:
     """Headline capitals: most words of four letters or more start with a capital."""
     long_words = [w for w in words if len(w.strip("\"'“”‘’")) >= 4]
     capitals = sum(1 for w in long_words if w.strip("\"'“”‘’")[:1].isupper())
-    return len(long_words) >= 2 and capitals >= TITLE_CASE_SHARE * len(long_words)
+    return len(long_words) >= 2 and capitals >= share * len(long_words)
 
 
 def page_title(title: str | None, publisher: str | None) -> str | None:
@@ -213,6 +263,15 @@ def person_byline(byline: str | None, publisher: str | None) -> str | None:
         if part and not not_a_person and part.casefold() != (publisher or "").casefold():
             people.append(part)
     return "; ".join(people) or None
+
+
+def take_export_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """A database export's header ("ABSTRACT." and its abstract, then "FULL TEXT."): the
+    header paragraphs, and the story after the label."""
+    for index, paragraph in enumerate(paragraphs[: HEADER_PARAGRAPHS + 2]):
+        if paragraph.rstrip(".: ").casefold() in FULL_TEXT_LABELS:
+            return paragraphs[: index + 1], paragraphs[index + 1 :]
+    return [], paragraphs
 
 
 def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -258,6 +317,9 @@ def take_dateline(paragraph: str) -> tuple[str | None, str | None, str]:
     if match is None or 0 < len(paragraph) - match.end() < 20:
         return None, None, paragraph
     agency = match.group("agency") or match.group("wire")
+    wire = (agency or "").split()[0].lower() in WIRE_AGENCIES if agency else False
+    if not match.group("dash") and not (match.group("agency") and wire):
+        return None, None, paragraph  # no dash: only a wire's "Hong Kong (CNN Business)The"
     if (match.group("upper") or "").rstrip(" .").lower() in NOT_DATELINES:
         return None, None, paragraph  # "EXCLUSIVE -", "BREAKING -": a label, no place
     if match.group("titled") and not agency:
