@@ -18,6 +18,7 @@ from trafilatura.utils import load_html
 from nutgraf.calendar import parse_calendar_date
 from nutgraf.errors import InputError
 from nutgraf.lexicon import setting, table
+from nutgraf.page_text import is_page_text, split_page_text
 from nutgraf.records import CleanArticle, Source
 
 # Paragraphs longer than this are prose, whatever words they contain.
@@ -55,10 +56,16 @@ _DATELINE = re.compile(
     re.VERBOSE,
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by)\s+"
+    r"^(?i:by|written by|words by)\s+"
     r"(?P<name>[A-Z][\w.'’\-]*(?:[\s,]+(?:and\s+|&\s+)?[A-Z][\w.'’\-]*){0,7})"
-    r"(?:\s*(?:,|\||-|—)\s*(?P<affiliation>.{0,60}))?$",
-    re.IGNORECASE,
+    r"(?:\s*(?:,|\||-|—)\s*(?P<affiliation>.{0,60}))?$"
+)
+# A byline with its date or desk after the name: "Posted by Ann Roe on June 3, 2019",
+# "By Ann Roe November 19, 2019, 07:47 PM EST", "October 9, 2018 | by Ann Roe".
+_DATED_BYLINE = re.compile(
+    r"^(?:.{0,40}\|\s*)?(?i:posted |written |words )?(?i:by)\s+"
+    rf"(?P<name>[A-Z][\w.'’\-]*(?:\s+(?:and\s+|&\s+)?(?!{_MONTH}\s*\d)[A-Z][\w.'’\-]*){{0,5}})"
+    rf"(?=$|\s*[,|—–-]\s|\s+(?:on|at)\s|\s+\S*\d|\s+{_MONTH}\s+\d)"
 )
 _PUBLISHED_PREFIX = re.compile(
     r"^(?:published|posted|updated|last updated|first published|date)\s*(?:on|at)?\s*:?\s*",
@@ -88,9 +95,8 @@ def clean(source: Source, published: str | None = None) -> CleanArticle:
     """The clean article of a source; ``published`` (YYYY-MM-DD) wins over what the text says."""
     if source.is_html:
         text, page = main_text_of_html(source.text)
-    else:
-        text, page = source.text, PageMetadata()
-    return clean_text(text, page, published)
+        return clean_text(text, page, published, whole_page=False)
+    return clean_text(source.text, PageMetadata(), published)
 
 
 def main_text_of_html(html: str) -> tuple[str, PageMetadata]:
@@ -132,10 +138,18 @@ def site_name(html: str, found: str | None) -> str | None:
     for credit in credits:
         if _site_key(credit) in keys:
             return credit
-    hosts = [c for c in candidates if _HOST.fullmatch(c) and c != c.lower()]
-    if not hosts:
+    return next((readable_site(c) for c in candidates if readable_site(c)), None)
+
+
+def readable_site(name: str) -> str | None:
+    """A site's name as people write it: a host name without its domain, its words apart
+    ("CBSSports.com" -> "CBS Sports", "Sportsnet.ca" -> "Sportsnet"); None for a lower-case
+    host ("example.com" says no more than the URL)."""
+    if not _HOST.fullmatch(name):
+        return name
+    if name == name.lower():
         return None
-    label = re.sub(r"^www\.", "", hosts[0]).split(".")[0]
+    label = re.sub(r"^www\.", "", name).split(".")[0]
     return re.sub(r"(?<=[A-Z])(?=[A-Z][a-z])|(?<=[a-z])(?=[A-Z])", " ", label)
 
 
@@ -148,22 +162,24 @@ def _site_key(name: str) -> str:
     return re.sub(r"[^\w]", "", bare)
 
 
-def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArticle:
-    """Apply the plain-text steps, in reading order, to the article's text."""
-    paragraphs = split_paragraphs(text)
-    title = page.title
-    shown = find_title(paragraphs)
-    if shown is not None or (title and paragraphs and paragraphs[0].casefold() == title.casefold()):
-        title = shown or title  # the headline the page shows before the story wins
-        if paragraphs[0].endswith(";") and len(paragraphs[1].split()) <= MAX_DECK_WORDS:
-            title = f"{paragraphs[0]} {paragraphs[1]}"  # "Headline;" and its deck: one title
-            paragraphs = paragraphs[1:]
-        paragraphs = paragraphs[1:]
+def clean_text(
+    text: str, page: PageMetadata, published: str | None, whole_page: bool = True
+) -> CleanArticle:
+    """Apply the plain-text steps, in reading order, to the article's text; ``whole_page``:
+    the text may be a whole page saved as text (not a main text already cut out of HTML)."""
+    title, site = page.title, None
+    furniture: list[str] = []
+    story = story_of_page_text(text) if whole_page else None
+    if story is not None:
+        paragraphs, furniture, headline, site = story
+        title = title or headline
+    else:
+        title, paragraphs = take_title(split_paragraphs(text), title)
     header, paragraphs = take_export_header(paragraphs)
     byline, paragraphs = take_byline(paragraphs)
     header_date, paragraphs = take_published_line(paragraphs)
     body_paragraphs, boilerplate = split_boilerplate(paragraphs)
-    boilerplate = header + boilerplate
+    boilerplate = furniture + header + boilerplate
     if not any(re.search(r"[^\W\d_]", p) for p in body_paragraphs):
         raise InputError("no article text left once site boilerplate is set aside")
     at, dateline, agency, first = find_dateline(body_paragraphs)
@@ -172,8 +188,8 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
         body_paragraphs = [p for p in [first, *body_paragraphs[at + 1 :]] if p]
     footer_names = names_in_footer(boilerplate)
     footer_agencies = [WIRE_AGENCIES[n.lower()] for n in footer_names if n.lower() in WIRE_AGENCIES]
-    footer_sites = [n for n in footer_names if n.lower() not in WIRE_AGENCIES]
-    publisher = page.publisher or next(iter(footer_sites), None)
+    footer_sites = [readable_site(n) for n in footer_names if n.lower() not in WIRE_AGENCIES]
+    publisher = page.publisher or site or next(filter(None, footer_sites), None)
     agency = agency or next(iter(footer_agencies), None)
     return CleanArticle(
         body="\n\n".join(body_paragraphs),
@@ -185,6 +201,37 @@ def clean_text(text: str, page: PageMetadata, published: str | None) -> CleanArt
         publisher=publisher,
         published=published or page.published or header_date,
     )
+
+
+def story_of_page_text(text: str) -> tuple[list[str], list[str], str | None, str | None] | None:
+    """For a whole page saved as text: the story's paragraphs (its byline line first), the
+    page's other lines, the headline and the site's name; None for any other text."""
+    lines = [
+        line for line in (re.sub(r"\s+", " ", raw).strip() for raw in text.splitlines()) if line
+    ]
+    if not is_page_text(lines):
+        return None
+    parts = split_page_text(lines, is_notice, lambda line: byline_name(line) is not None)
+    if parts is None:
+        return None
+    bylines = [line for line in parts.header if byline_name(line)][-1:]
+    furniture = [line for line in parts.header if line not in bylines] + parts.furniture
+    headline = parts.headline or page_title(lines[0], None)
+    return bylines + parts.story, furniture, headline, readable_site(parts.site or "") or None
+
+
+def take_title(paragraphs: list[str], title: str | None) -> tuple[str | None, list[str]]:
+    """The headline the text shows before the story (it wins over the page's ``<title>``), with
+    the deck under a "Headline;", and the paragraphs after them."""
+    shown = find_title(paragraphs)
+    if shown is None and not (
+        title and paragraphs and paragraphs[0].casefold() == title.casefold()
+    ):
+        return title, paragraphs
+    title = shown or title
+    if paragraphs[0].endswith(";") and len(paragraphs[1].split()) <= MAX_DECK_WORDS:
+        return f"{paragraphs[0]} {paragraphs[1]}", paragraphs[2:]  # "Headline;" and its deck
+    return title, paragraphs[1:]
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -211,7 +258,7 @@ def find_title(paragraphs: list[str]) -> str | None:
     if len(paragraphs) < 3:
         return None
     first = paragraphs[0]
-    if _BYLINE.match(first) or _QUOTE_START.match(first) or _BULLET.match(first):
+    if byline_name(first) or _QUOTE_START.match(first) or _BULLET.match(first):
         return None
     if any(take_dateline(first)[:2]):
         return None
@@ -257,10 +304,12 @@ def person_byline(byline: str | None, publisher: str | None) -> str | None:
         return None
     byline = re.split(r"\s+(?:is|was)\s+(?:an?|the)\s+", byline)[0]
     people = []
-    for part in re.split(r"\s*;\s*|\s*\|\s*", byline):
+    for part in re.split(r"\s*[;|,]\s*", byline):
         words = {w.casefold() for w in re.findall(r"[\w.]+", part)}
         not_a_person = words & NOT_PEOPLE or part.lower() in WIRE_AGENCIES
-        if part and not not_a_person and part.casefold() != (publisher or "").casefold():
+        credential = re.fullmatch(r"[A-Z.]{1,4}", part) is not None  # "MS", "RD", "Ph.D."
+        named = part.casefold() != (publisher or "").casefold()
+        if part and not not_a_person and not credential and named:
             people.append(part)
     return "; ".join(people) or None
 
@@ -277,11 +326,16 @@ def take_export_header(paragraphs: list[str]) -> tuple[list[str], list[str]]:
 def take_byline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     """The "By ..." line among the first paragraphs, and the paragraphs without it."""
     for index, paragraph in enumerate(paragraphs[:HEADER_PARAGRAPHS]):
-        match = _BYLINE.match(paragraph)
-        if match and len(paragraph.split()) <= 16:
-            name = re.sub(r"[\s,]+$", "", match.group("name"))
+        name = byline_name(paragraph)
+        if name and len(paragraph.split()) <= 16:
             return name, paragraphs[:index] + paragraphs[index + 1 :]
     return None, paragraphs
+
+
+def byline_name(line: str) -> str | None:
+    """The names of a "By ..." line, with or without a desk, date or time after them."""
+    match = _BYLINE.match(line) or _DATED_BYLINE.match(line)
+    return re.sub(r"[\s,]+$", "", match.group("name")) if match else None
 
 
 def take_published_line(paragraphs: list[str]) -> tuple[str | None, list[str]]:
@@ -339,8 +393,11 @@ def is_boilerplate(paragraph: str) -> bool:
     to action, a notice, a sign-off ("- Elise Viebeck.") or a crosshead in capitals."""
     if _QUOTE_START.match(paragraph) or len(paragraph.split()) > MAX_BOILERPLATE_WORDS:
         return False
-    if _SIGN_OFF.match(paragraph) or is_crosshead(paragraph):
-        return True
+    return bool(_SIGN_OFF.match(paragraph)) or is_crosshead(paragraph) or is_notice(paragraph)
+
+
+def is_notice(paragraph: str) -> bool:
+    """A paragraph about the page, whatever its length (a cookie or subscription notice)."""
     return any(pattern.search(paragraph) for pattern in _BOILERPLATE)
 
 
@@ -375,6 +432,6 @@ def names_in_footer(boilerplate: list[str]) -> list[str]:
             for match in pattern.finditer(paragraph):
                 name = re.sub(r"\s+(?:All|Inc|LLC|Ltd)\b.*$", "", match.group("name"))
                 name = re.sub(r"[\s.,;:’']+$", "", name)
-                if name and name.lower() not in {"the", "us", "our"}:
+                if name and name.lower() not in {"the", "us", "our", "copyright", "all"}:
                     names.append(name)
     return names
