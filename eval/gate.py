@@ -89,11 +89,14 @@ def places() -> dict[str, float]:
 
 
 def forms() -> dict[str, float]:
-    """Per-field accuracy of the cleaning stage on the forms gold set's dev articles."""
+    """Per-field accuracy of the cleaning stage on the forms gold set's dev articles, and on
+    its dev pages saved as page text (``page_text_`` fields)."""
     from tasks.forms import run
 
-    scores = run("dev").data["scores"]["nutgraf"]
-    return {field: float(share) for field, share in scores.items()}
+    scores = run("dev").data["scores"]
+    measured = {field: float(share) for field, share in scores["nutgraf"].items()}
+    page_text = scores["nutgraf on the page's text"].items()
+    return measured | {f"page_text_{field}": float(share) for field, share in page_text}
 
 
 SLICES: dict[str, Callable[[], dict[str, float]]] = {
